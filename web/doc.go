@@ -1,0 +1,2 @@
+// Package web serves citechat over HTTP.
+package web
