@@ -29,6 +29,7 @@ type Article struct {
 	Sections []Section `json:"sections"`
 	Text     string    `json:"text"`
 	Source   string    `json:"source"` // the file it was read from
+	Seq      int       `json:"seq"`    // position of the article in its source file
 	URL      string    `json:"url,omitempty"`
 	Date     string    `json:"date,omitempty"`
 	// Hash identifies the article's content (text and metadata), so a
@@ -76,4 +77,7 @@ type Query struct {
 	K        int
 	Articles []string
 	Authors  []string
+	// Method picks one ranking for evaluation: "" (or "hybrid") fuses both,
+	// "bm25" and "dense" run one alone.
+	Method string
 }
