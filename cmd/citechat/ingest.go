@@ -98,8 +98,7 @@ func printParsed(stdout, stderr io.Writer, articles []retrieval.Article, problem
 // ingestInto syncs the articles into the store and saves it atomically:
 // any failure before the rename leaves the previous store file as it was.
 func ingestInto(ctx context.Context, c *Config, roots []string, articles []retrieval.Article, problems []ingest.Problem, start time.Time, stdout, stderr io.Writer) int {
-	log := newLogger(c, stderr)
-	st, err := openLibrary(ctx, c, log)
+	st, _, err := openStore(c)
 	if err != nil {
 		fmt.Fprintln(stderr, "citechat ingest:", err)
 		return exitFailure

@@ -30,22 +30,11 @@ const bundledRoot = "bundled"
 // (a read-only directory), the in-memory store is still returned, with a
 // warning: the user gets answers, and the next start tries again.
 func openLibrary(ctx context.Context, c *Config, log *slog.Logger) (*retrieval.Store, error) {
-	emb, err := newEmbedder(c)
-	if err != nil {
-		return nil, err
-	}
-	st, err := retrieval.OpenStore(storePath(c), emb)
-	if err == nil {
-		return st, nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("open store: %w", err)
+	st, fresh, err := openStore(c)
+	if err != nil || !fresh {
+		return st, err
 	}
 	log.Info("no store yet: ingesting the bundled report", "data", c.DataDir)
-	st, err = retrieval.NewStore(emb)
-	if err != nil {
-		return nil, err
-	}
 	articles, problems, err := ingest.LoadFS(ctx, ingest.Bundled(), ".")
 	if err != nil {
 		return nil, fmt.Errorf("ingest bundled report: %w", err)
@@ -60,6 +49,25 @@ func openLibrary(ctx context.Context, c *Config, log *slog.Logger) (*retrieval.S
 		log.Warn("could not save the store; serving from memory", "err", err)
 	}
 	return st, nil
+}
+
+// openStore opens the data directory's store, or returns an empty one
+// (fresh is true) when there is none yet. A publisher's first `ingest` starts
+// from this empty store: their collection is not mixed with the bundled one.
+func openStore(c *Config) (st *retrieval.Store, fresh bool, err error) {
+	emb, err := newEmbedder(c)
+	if err != nil {
+		return nil, false, err
+	}
+	st, err = retrieval.OpenStore(storePath(c), emb)
+	switch {
+	case err == nil:
+		return st, false, nil
+	case errors.Is(err, fs.ErrNotExist):
+		st, err = retrieval.NewStore(emb)
+		return st, true, err
+	}
+	return nil, false, fmt.Errorf("open store: %w", err)
 }
 
 func saveStore(st *retrieval.Store, c *Config) error {
