@@ -1,0 +1,68 @@
+package chat
+
+import "github.com/citechat/citechat/retrieval"
+
+// The extractive answerer (the default, offline) answers with the
+// retrieved passages' own sentences:
+//
+//  1. cut each passage into sentences, keeping byte offsets (sentence.go), so
+//     every quote is a verbatim span of the passage and so of the article;
+//  2. score each sentence (score.go): the share of the question's content
+//     terms it holds, each weighted by its rarity across the passages (and
+//     more for names), plus small bonuses for shared word pairs, quoted
+//     phrases, a number when one is asked for, and the passage's rank, minus
+//     a penalty for sentences that only restate the question;
+//  3. pick the best sentence, then up to three more that cover question
+//     terms the first missed (pick.go) — a two-part question gets both parts;
+//  4. abstain when the picked sentences hold too little of the question
+//     (abstain.go), else compose them with attribution and markers
+//     (compose.go). Author questions get the authors and the title (who.go).
+//
+// Markers are source ranks: [3] is the third source listed.
+
+// preferBonus favours sentences of the article a follow-up refers back to.
+const preferBonus = 0.15
+
+// extract drafts the extractive answer to q from what was found.
+func (b *Bot) extract(q *question, f found, srcs []Source) draft {
+	ev := gather(f.passages)
+	ev.score(q)
+	if f.prefer != "" {
+		for i := range ev.cands {
+			if f.passages[ev.cands[i].src].ArticleID == f.prefer {
+				ev.cands[i].score += preferBonus
+			}
+		}
+	}
+	if q.who {
+		if parts, cites, ok := ev.whoAnswer(q, srcs, b.articlesOf(srcs)); ok {
+			return draft{parts: parts, cites: cites, mode: "extractive"}
+		}
+	}
+	chosen := ev.pick(q)
+	if !ev.supported(q, chosen) {
+		return draft{parts: []string{abstention(srcs)}, abstained: true, mode: "extractive"}
+	}
+	parts, cites := compose(chosen, srcs)
+	return draft{parts: parts, cites: cites, mode: "extractive"}
+}
+
+// articlesOf returns the library's records of the sources' articles, once
+// each, in rank order.
+func (b *Bot) articlesOf(srcs []Source) []retrieval.Article {
+	if b.lib == nil {
+		return nil
+	}
+	var out []retrieval.Article
+	seen := map[string]bool{}
+	for _, s := range srcs {
+		if seen[s.ArticleID] {
+			continue
+		}
+		seen[s.ArticleID] = true
+		if a, ok := b.lib.Article(s.ArticleID); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package chat
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// question is what the answerer needs to know about what was asked: its
+// content terms (what a supporting sentence must mention), the terms carried
+// over from earlier turns (which help but are not what is asked), and the
+// shape of the answer wanted.
+type question struct {
+	text    string
+	terms   []string        // stemmed content terms of the question itself
+	context []string        // stemmed terms carried from earlier turns
+	bigrams map[string]bool // adjacent content-term pairs, "a b"
+	phrases []string        // quoted phrases, lower case
+	entity  map[string]bool // terms written with a capital inside the question
+	number  bool            // asks for an amount, a share, a year or a date
+	who     bool            // asks who wrote or argues something
+}
+
+var (
+	// Quoted phrases: double quotes anywhere, single quotes only at word
+	// edges so that apostrophes ("China's") do not open a quote.
+	quotedRe = regexp.MustCompile(`["“]([^"”]{3,80})["”]|(?:^|\s)['‘]([^'’]{3,80})['’](?:\s|[.,;:?!]|$)`)
+	// Questions whose answer is an amount, a share or a time.
+	numberRe = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big)|what (share|percentage|proportion|value|amount|number|year|date|month|size)|which year|when|in what year|in which year|what was the (value|size|total))\b`)
+	// Questions about who wrote or holds a view, not about a person in the text.
+	whoRe = regexp.MustCompile(`(?i)\b(which|what) (authors?|contributors?|writers?|scholars?|experts?|researchers?|article)\b|\bwho (wrote|writes|authored|argues?|argued|contends?|describes?|described|claims?|says?|suggests?|proposes?|maintains?|is the author)\b|\bwhose (article|chapter|essay)\b`)
+)
+
+// analyse reads a question (and the terms carried from history).
+func analyse(text string, context []string) question {
+	q := question{
+		text:    text,
+		terms:   contentTerms(text),
+		bigrams: map[string]bool{},
+		entity:  map[string]bool{},
+		number:  numberRe.MatchString(text),
+		who:     whoRe.MatchString(text),
+	}
+	in := map[string]bool{}
+	for _, t := range q.terms {
+		in[t] = true
+	}
+	for _, t := range context {
+		if !in[t] {
+			q.context = append(q.context, t)
+		}
+	}
+	q.bigrams = bigramsOf(text)
+	for _, m := range quotedRe.FindAllStringSubmatch(text, -1) {
+		q.phrases = append(q.phrases, strings.ToLower(m[1]+m[2]))
+	}
+	for t := range capitalised(text) {
+		q.entity[t] = true
+	}
+	return q
+}
+
+// bigramsOf returns the pairs of adjacent content words of s, stemmed.
+func bigramsOf(s string) map[string]bool {
+	out := map[string]bool{}
+	prev := ""
+	for _, w := range words(s) {
+		if stopword[w] {
+			prev = ""
+			continue
+		}
+		t := stem(w)
+		if prev != "" {
+			out[prev+" "+t] = true
+		}
+		prev = t
+	}
+	return out
+}
+
+// capitalised returns the stemmed terms written with a capital letter
+// anywhere but the first word: names of people, places, bodies and programmes.
+func capitalised(s string) map[string]bool {
+	out := map[string]bool{}
+	for i, f := range strings.Fields(s) {
+		if i == 0 {
+			continue
+		}
+		f = strings.Trim(f, `"'“”‘’(),.?!:;`)
+		if f == "" || !unicode.IsUpper([]rune(f)[0]) {
+			continue
+		}
+		for _, w := range words(f) {
+			if !stopword[w] {
+				out[stem(w)] = true
+			}
+		}
+	}
+	return out
+}

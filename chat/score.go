@@ -1,0 +1,110 @@
+package chat
+
+import (
+	"slices"
+	"strings"
+)
+
+// Scoring weights, tuned together on the dev set (see docs in extractive.go).
+// Coverage of the question's rare terms dominates; the rest break ties
+// toward sentences that match its phrasing, bring the kind of fact asked
+// for, and come from better-ranked passages.
+const (
+	entityBoost    = 1.5  // a named term of the question weighs this much more
+	contextWeight  = 0.35 // terms carried from earlier turns, relative to the question's own
+	bigramBonus    = 0.08 // per adjacent word pair shared with the question (up to 3)
+	phraseBonus    = 0.5  // the sentence holds a phrase the question quotes
+	numberBonus    = 0.15 // the question asks for a number and the sentence has a new one
+	rankBonus      = 0.12 // for the top-ranked passage, falling linearly with rank
+	restatePenalty = 0.3  // the sentence says little beyond the question's own words
+	longPenalty    = 0.1  // sentences over longWords words read poorly as answers
+	longWords      = 70
+)
+
+// score sets every candidate's score for the question.
+func (ev *evidence) score(q *question) {
+	w, sum := ev.weights(q, q.terms)
+	cw, csum := ev.weights(q, q.context)
+	for i := range ev.cands {
+		c := &ev.cands[i]
+		c.score = coverage(c.terms, w, sum) + contextWeight*coverage(c.terms, cw, csum)
+		c.score += bigramBonus * float64(min(3, shared(c.bigrams, q.bigrams)))
+		c.score += phraseBonus * phraseHit(c.text, q.phrases)
+		if q.number && newNumber(c.terms, q.terms) {
+			c.score += numberBonus
+		}
+		c.score += rankBonus * (1 - float64(c.src)/float64(len(ev.passages)))
+		if novelty(c.terms, q) < 0.3 {
+			c.score -= restatePenalty
+		}
+		if len(strings.Fields(c.text)) > longWords {
+			c.score -= longPenalty
+		}
+	}
+}
+
+// coverage is the weighted share of terms (weights w, summing to sum) that
+// the set holds.
+func coverage(set map[string]bool, w map[string]float64, sum float64) float64 {
+	if sum == 0 {
+		return 0
+	}
+	var got float64
+	for t, x := range w {
+		if set[t] {
+			got += x
+		}
+	}
+	return got / sum
+}
+
+func shared(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// phraseHit is the share of the quoted phrases found in the sentence.
+func phraseHit(text string, phrases []string) float64 {
+	if len(phrases) == 0 {
+		return 0
+	}
+	low := strings.ToLower(text)
+	n := 0
+	for _, p := range phrases {
+		if strings.Contains(low, p) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(phrases))
+}
+
+// newNumber reports whether the sentence has a number the question lacks.
+func newNumber(set map[string]bool, qterms []string) bool {
+	for t := range set {
+		if isNumber(t) && !slices.Contains(qterms, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// novelty is the share of the sentence's terms that the question (and its
+// carried context) does not already hold: a sentence that only restates the
+// question answers nothing.
+func novelty(set map[string]bool, q *question) float64 {
+	if len(set) == 0 {
+		return 0
+	}
+	n := 0
+	for t := range set {
+		if !slices.Contains(q.terms, t) && !slices.Contains(q.context, t) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(set))
+}

@@ -1,0 +1,100 @@
+package chat
+
+import (
+	"github.com/citechat/citechat/retrieval"
+)
+
+// Questions about who wrote or argues something are answered with the
+// authors and the article title, cited to the passage that shows it. Two
+// kinds of evidence name an author: a sentence of their article that says
+// what the question describes, or an author's own affiliation ("Deputy
+// Dean of …") when the question describes the person rather than a claim.
+
+// minAffiliation is the share of the question's term weight an author's
+// name and affiliation must hold for the question to be about that person.
+const minAffiliation = 0.6
+
+// whoAnswer answers an author question, or reports false when the evidence
+// does not name anyone.
+func (ev *evidence) whoAnswer(q *question, srcs []Source, arts []retrieval.Article) (parts []string, cites []Citation, ok bool) {
+	if i, au, ok := ev.byAffiliation(q, srcs, arts); ok {
+		s := srcs[i]
+		line := au.Name + " (" + au.Affiliation + ") is an author of “" + s.Title + "”"
+		return []string{withMarker(line+".", s.Rank)}, []Citation{citation(s, ev.bestQuote(q, i))}, true
+	}
+	chosen := ev.pick(q)
+	if !ev.supported(q, chosen) {
+		return nil, nil, false
+	}
+	c := chosen[0]
+	for _, x := range chosen {
+		if x.score > c.score {
+			c = x
+		}
+	}
+	s := srcs[c.src]
+	if len(s.Authors) == 0 {
+		return nil, nil, false
+	}
+	line := names(s.Authors) + ", in “" + s.Title + "”, " + verb(names(s.Authors)) + ": " + cleanDisplay(c.text)
+	return []string{withMarker(line, s.Rank)}, []Citation{citation(s, c.text)}, true
+}
+
+// byAffiliation finds the author whose name and affiliation the question
+// describes, among the given articles, and returns the index of that
+// article's best-ranked passage.
+func (ev *evidence) byAffiliation(q *question, srcs []Source, arts []retrieval.Article) (int, retrieval.Author, bool) {
+	au, id, ok := ev.matchAffiliation(q, arts)
+	if !ok {
+		return -1, au, false
+	}
+	i := firstOf(srcs, id)
+	return i, au, i >= 0
+}
+
+// matchAffiliation returns the author of arts whose name and affiliation
+// hold the largest share of the question's term weight, with their
+// article's id, if that share reaches minAffiliation.
+func (ev *evidence) matchAffiliation(q *question, arts []retrieval.Article) (retrieval.Author, string, bool) {
+	w, sum := ev.weights(q, q.terms)
+	var best retrieval.Author
+	var bestID string
+	var bestCov float64
+	for _, a := range arts {
+		for _, au := range a.Authors {
+			if au.Affiliation == "" {
+				continue
+			}
+			if cov := coverage(termSet(au.Name+" "+au.Affiliation), w, sum); cov > bestCov {
+				best, bestID, bestCov = au, a.ID, cov
+			}
+		}
+	}
+	return best, bestID, bestCov >= minAffiliation
+}
+
+// firstOf returns the index of the first source from the article, or -1.
+func firstOf(srcs []Source, articleID string) int {
+	for i, s := range srcs {
+		if s.ArticleID == articleID {
+			return i
+		}
+	}
+	return -1
+}
+
+// bestQuote returns the best-scoring prose sentence of passage i (or its
+// first sentence), to quote when the claim is about the article itself.
+func (ev *evidence) bestQuote(q *question, i int) string {
+	var best *candidate
+	for k := range ev.cands {
+		c := &ev.cands[k]
+		if c.src == i && (best == nil || (c.prose && (!best.prose || c.score > best.score))) {
+			best = c
+		}
+	}
+	if best == nil {
+		return ev.passages[i].Text
+	}
+	return best.text
+}
