@@ -16,8 +16,8 @@ import (
 // text appears a sentence at a time.
 
 const (
-	maxPending   = 4000 // bytes held without a sentence end before forcing a cut
-	maxModelSentences = 12 // sentences of a model's answer shown; the rest is ignored
+	maxPending        = 4000 // bytes held without a sentence end before forcing a cut
+	maxModelSentences = 12   // sentences of a model's answer shown; the rest is ignored
 )
 
 type assembler struct {

@@ -62,7 +62,6 @@ func types(evs []Event) []string {
 	return out
 }
 
-
 func TestExtractiveAnswers(t *testing.T) {
 	tests := []struct {
 		name, question string
