@@ -1,0 +1,161 @@
+package retrieval
+
+import (
+	"math"
+	"sync"
+)
+
+// lexIndex is an Okapi BM25 index over chunks, in memory, rebuilt from the
+// chromem documents when a store is opened. A chunk is indexed as one
+// document whose fields (title, section, authors, text) add weighted term
+// frequencies — a simplified BM25F — so that a question naming an article's
+// title or author favours that article's chunks without drowning the text.
+//
+// Removal leaves a tombstone: postings of removed chunks are skipped and
+// swept out by compact once they are a large share of the index, which keeps
+// Remove cheap for words that occur in most chunks.
+type lexIndex struct {
+	terms    map[string]*postingList
+	docs     []lexDoc
+	byID     map[string]int32
+	live     int
+	totalLen float64
+	scratch  sync.Pool // *[]float32 score accumulators, one per concurrent search
+}
+
+type lexDoc struct {
+	id     string
+	length float32 // weighted number of tokens
+	live   bool
+}
+
+type postingList struct {
+	postings []posting
+	df       int // live documents containing the term
+}
+
+type posting struct {
+	doc int32
+	tf  float32 // weighted term frequency
+}
+
+// BM25 parameters: the usual k1 and b, and the weight of each field's words
+// relative to the chunk's own text.
+const (
+	bm25K1        = 1.2
+	bm25B         = 0.75
+	weightTitle   = 1.0
+	weightSection = 1.0
+	weightAuthors = 1.0
+)
+
+func newLexIndex() *lexIndex {
+	return &lexIndex{terms: make(map[string]*postingList), byID: make(map[string]int32)}
+}
+
+// lexFields are the parts of a chunk the index reads.
+type lexFields struct{ title, section, authors, text string }
+
+func fieldsOf(c *Chunk) lexFields {
+	return lexFields{title: c.Title, section: c.Section, authors: joinNames(c.Authors), text: c.Text}
+}
+
+// termFreqs returns the weighted term frequencies and length of a chunk.
+func termFreqs(f lexFields) (map[string]float32, float32) {
+	tf := make(map[string]float32)
+	var length float32
+	for _, part := range []struct {
+		text string
+		w    float32
+	}{{f.text, 1}, {f.title, weightTitle}, {f.section, weightSection}, {f.authors, weightAuthors}} {
+		for _, t := range tokenize(part.text) {
+			tf[t.stem] += part.w
+			length += part.w
+		}
+	}
+	return tf, length
+}
+
+// add indexes a chunk; an id already present is replaced.
+func (x *lexIndex) add(id string, f lexFields) {
+	if _, ok := x.byID[id]; ok {
+		x.remove(id, f)
+	}
+	tf, length := termFreqs(f)
+	doc := int32(len(x.docs))
+	x.docs = append(x.docs, lexDoc{id: id, length: length, live: true})
+	x.byID[id] = doc
+	x.live++
+	x.totalLen += float64(length)
+	for term, n := range tf {
+		pl := x.terms[term]
+		if pl == nil {
+			pl = &postingList{}
+			x.terms[term] = pl
+		}
+		pl.postings = append(pl.postings, posting{doc: doc, tf: n})
+		pl.df++
+	}
+}
+
+// remove forgets a chunk; f must be the fields it was added with, so that
+// the document frequencies of its terms can be decremented.
+func (x *lexIndex) remove(id string, f lexFields) {
+	doc, ok := x.byID[id]
+	if !ok {
+		return
+	}
+	tf, _ := termFreqs(f)
+	for term := range tf {
+		if pl := x.terms[term]; pl != nil {
+			pl.df--
+		}
+	}
+	x.docs[doc].live = false
+	delete(x.byID, id)
+	x.live--
+	x.totalLen -= float64(x.docs[doc].length)
+	if dead := len(x.docs) - x.live; dead > 256 && dead > x.live {
+		x.compact()
+	}
+}
+
+// compact drops removed documents and renumbers the rest.
+func (x *lexIndex) compact() {
+	renum := make([]int32, len(x.docs))
+	docs := x.docs[:0:0]
+	for i, d := range x.docs {
+		renum[i] = -1
+		if d.live {
+			renum[i] = int32(len(docs))
+			x.byID[d.id] = int32(len(docs))
+			docs = append(docs, d)
+		}
+	}
+	x.docs = docs
+	for term, pl := range x.terms {
+		kept := pl.postings[:0]
+		for _, p := range pl.postings {
+			if n := renum[p.doc]; n >= 0 {
+				kept = append(kept, posting{doc: n, tf: p.tf})
+			}
+		}
+		if len(kept) == 0 {
+			delete(x.terms, term)
+			continue
+		}
+		pl.postings = kept
+	}
+}
+
+// idf is BM25's inverse document frequency, never negative.
+func (x *lexIndex) idf(df int) float64 {
+	n := float64(x.live)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// lexHit is a chunk and its score in one ranking.
+type lexHit struct {
+	id    string
+	score float64
+}

@@ -1,0 +1,123 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// candidate is a chunk found by either ranking, with both scores.
+type candidate struct {
+	e         *chunkEntry
+	dense     float64 // cosine similarity to the query
+	lexical   float64 // BM25 score, 0 without a query word
+	denseRank int     // 1-based rank in the dense list, 0 when not in it
+	lexRank   int     // likewise for BM25
+	score     float64 // fused
+}
+
+// candidatePool is how many chunks each ranking contributes: several times
+// k, so that fusion can promote a chunk one ranking placed low and
+// diversification has alternatives to choose from.
+func candidatePool(k, size int) int {
+	return min(max(5*k, 50), size)
+}
+
+// candidates runs the rankings method asks for over the scope and returns
+// the fused candidates, best first. The caller holds s.mu.
+func (s *Store) candidates(ctx context.Context, method, text string, qvec []float32, sc scope, k int) ([]*candidate, error) {
+	pool := candidatePool(k, sc.size)
+	byID := make(map[string]*candidate, 2*pool)
+	get := func(id string) *candidate {
+		c := byID[id]
+		if c == nil {
+			c = &candidate{e: s.entries[id]}
+			byID[id] = c
+		}
+		return c
+	}
+	var denseIDs []string
+	if method != MethodBM25 {
+		hits, err := s.denseHits(ctx, qvec, sc, pool)
+		if err != nil {
+			return nil, err
+		}
+		for i, h := range hits {
+			c := get(h.id)
+			c.dense, c.denseRank = h.score, i+1
+			denseIDs = append(denseIDs, h.id)
+		}
+	}
+	lexPool := pool
+	if method == MethodDense {
+		lexPool = 0
+	}
+	hits, extra := s.lex.search(queryTerms(text), s.allowFunc(sc), lexPool, denseIDs)
+	for i, h := range hits {
+		c := get(h.id)
+		c.lexical, c.lexRank = h.score, i+1
+	}
+	for id, score := range extra {
+		byID[id].lexical = score
+	}
+	out := make([]*candidate, 0, len(byID))
+	for _, c := range byID {
+		if c.denseRank == 0 && qvec != nil {
+			c.dense = dot(qvec, c.e.vec)
+		}
+		c.score = fuse(method, c)
+		out = append(out, c)
+	}
+	sortCandidates(out)
+	return out, nil
+}
+
+// allowFunc is the BM25 filter for a scope; nil lets everything through.
+func (s *Store) allowFunc(sc scope) func(id string) bool {
+	if sc.all {
+		return nil
+	}
+	return func(id string) bool { return sc.contains(s.entries[id].c.ArticleID) }
+}
+
+// denseHits asks chromem for the pool nearest chunks in scope. With a
+// filter, it queries each allowed article (chromem filters on one metadata
+// value at a time), then merges.
+func (s *Store) denseHits(ctx context.Context, qvec []float32, sc scope, pool int) ([]lexHit, error) {
+	var hits []lexHit
+	query := func(n int, where map[string]string) error {
+		res, err := s.chunks.QueryEmbedding(ctx, qvec, n, where, nil)
+		if err != nil {
+			return fmt.Errorf("dense query: %w", err)
+		}
+		for _, r := range res {
+			hits = append(hits, lexHit{id: r.ID, score: float64(r.Similarity)})
+		}
+		return nil
+	}
+	if sc.all {
+		if err := query(pool, nil); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range sc.articles {
+		if n := min(pool, len(s.arts[id].chunkIDs)); n > 0 {
+			if err := query(n, map[string]string{"article_id": id}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// chromem orders equal similarities arbitrarily; sort by id as well so
+	// that a search always returns the same ranking.
+	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
+	return hits[:min(pool, len(hits))], nil
+}
+
+func sortCandidates(cs []*candidate) {
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
+		}
+		return cs[i].e.c.ID < cs[j].e.c.ID
+	})
+}

@@ -1,0 +1,55 @@
+package retrieval
+
+import (
+	"context"
+	"math"
+)
+
+// queryEmbedder is implemented by embedders whose features are the words of
+// the text (the local one), so that the store can weight the words of a
+// query by their inverse document frequency. Other embedders embed the query
+// like any text.
+type queryEmbedder interface {
+	EmbedQuery(ctx context.Context, text string, weight func(stem string) float64) ([]float32, error)
+}
+
+// idfPower tempers IDF for the dense query: a common word of the question
+// still carries some meaning, just less than a rare one.
+const idfPower = 1.0
+
+// embedQuery returns the unit query vector for text.
+func (s *Store) embedQuery(ctx context.Context, text string) ([]float32, error) {
+	qe, ok := s.emb.(queryEmbedder)
+	if !ok {
+		vecs, err := embedBatches(ctx, s.emb, []string{text})
+		if err != nil {
+			return nil, err
+		}
+		return vecs[0], nil
+	}
+	idf := s.queryIDF(text)
+	v, err := qe.EmbedQuery(ctx, text, func(stem string) float64 { return idf[stem] })
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVector(v, s.info.Dimensions); err != nil {
+		return nil, err
+	}
+	return normalize(v), nil
+}
+
+// queryIDF looks up the IDF of each query word in the BM25 index; a word no
+// chunk holds gets the highest IDF there is.
+func (s *Store) queryIDF(text string) map[string]float64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	idf := make(map[string]float64)
+	for _, t := range queryTerms(text) {
+		df := 0
+		if pl := s.lex.terms[t]; pl != nil {
+			df = pl.df
+		}
+		idf[t] = math.Pow(s.lex.idf(df), idfPower)
+	}
+	return idf
+}

@@ -1,0 +1,97 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Search limits. A question is a sentence or two; a longer query is cut at
+// MaxQueryBytes rather than refused, since its opening says what is asked.
+const (
+	DefaultK      = 8
+	MaxQueryBytes = 4096
+)
+
+// Ranking methods for Query.Method.
+const (
+	MethodHybrid = "hybrid" // also ""
+	MethodBM25   = "bm25"
+	MethodDense  = "dense"
+)
+
+// Search returns the passages that best answer q.Text, best first: at most
+// q.K (DefaultK when K ≤ 0; never more than the chunks that pass the
+// filters). By default it fuses a dense ranking (cosine similarity of the
+// embeddings, from chromem-go) with a BM25 ranking by reciprocal rank
+// fusion, then diversifies the list so that one long article cannot take
+// every place. q.Method "bm25" or "dense" ranks by one alone.
+//
+// Outcomes: passages (possibly none, when nothing passes the filters or, for
+// "bm25", no word matches); ErrEmptyQuery for a blank query;
+// ErrUnknownArticle or ErrUnknownAuthor for a filter naming nothing in the
+// store; an error from the embedder for the query; ctx's error.
+func (s *Store) Search(ctx context.Context, q Query) ([]Passage, error) {
+	text := truncateQuery(strings.TrimSpace(q.Text))
+	if text == "" {
+		return nil, ErrEmptyQuery
+	}
+	method := q.Method
+	if method == "" {
+		method = MethodHybrid
+	}
+	if method != MethodHybrid && method != MethodBM25 && method != MethodDense {
+		return nil, fmt.Errorf("search: unknown method %q", q.Method)
+	}
+	// Embed before taking the lock: a slow model must not hold up writers,
+	// and a waiting writer would in turn hold up every other search.
+	var qvec []float32
+	if method != MethodBM25 {
+		var err error
+		if qvec, err = s.embedQuery(ctx, text); err != nil {
+			return nil, fmt.Errorf("search: embed query: %w", err)
+		}
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	scope, err := s.scope(q)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	k := q.K
+	if k <= 0 {
+		k = DefaultK
+	}
+	k = min(k, scope.size)
+	if k == 0 {
+		return nil, nil
+	}
+	cands, err := s.candidates(ctx, method, text, qvec, scope, k)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return s.passages(diversify(cands, k)), nil
+}
+
+// truncateQuery cuts a query to MaxQueryBytes on a character boundary.
+func truncateQuery(q string) string {
+	if len(q) <= MaxQueryBytes {
+		return q
+	}
+	cut := MaxQueryBytes
+	for cut > 0 && !utf8.RuneStart(q[cut]) {
+		cut--
+	}
+	return strings.TrimSpace(q[:cut])
+}
+
+// passages turns ranked candidates into passages carrying a copy of every
+// chunk field.
+func (s *Store) passages(cands []*candidate) []Passage {
+	out := make([]Passage, len(cands))
+	for i, c := range cands {
+		out[i] = Passage{Chunk: cloneChunk(c.e.c), Score: c.score, Dense: c.dense, Lexical: c.lexical}
+	}
+	return out
+}
