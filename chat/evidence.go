@@ -39,7 +39,7 @@ func gather(passages []retrieval.Passage) *evidence {
 			c.prose = c.prose && startsUpper(text)
 			for t := range c.terms {
 				ev.df[t]++
-				if isNumber(t) {
+				if isNumber(t) || month[t] {
 					c.number = true
 				}
 			}
@@ -128,4 +128,10 @@ func (ev *evidence) closest(i int, terms []string) string {
 		return ev.passages[i].Text
 	}
 	return best.text
+}
+
+// month holds the stemmed month names: "in March" answers "when" as "in 2019" does.
+var month = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }

@@ -47,9 +47,10 @@ func carried(question string, turns []Turn) []string {
 		text := turns[i].Q + " " + turns[i].A
 		names := capitalised(text)
 		for _, pass := range []bool{true, false} {
-			for _, w := range words(text) {
-				t := stem(w)
-				if stopword[w] || have[t] || names[t] != pass || len(out) >= maxCarried {
+			for _, w := range tokens(text) {
+				low := strings.ToLower(w)
+				t := stem(low)
+				if stopword[low] || have[t] || names[t] != pass || len(out) >= maxCarried {
 					continue
 				}
 				have[t] = true
@@ -80,7 +81,7 @@ func standalone(question string, turns []Turn) (string, []string) {
 func stems(ws []string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = stem(w)
+		out[i] = stem(strings.ToLower(w))
 	}
 	return out
 }

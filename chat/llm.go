@@ -80,13 +80,13 @@ func (b *Bot) stream(ctx context.Context, msgs []llms.MessageContent, asm *assem
 	first := time.AfterFunc(b.cfg.LLMFirstToken, func() { cancel(errFirstToken) })
 	defer first.Stop()
 
-	streamed := false
+	streamed := 0 // bytes
 	onChunk := func(_ context.Context, chunk []byte) error {
 		if len(chunk) == 0 {
 			return nil
 		}
 		first.Stop()
-		streamed = true
+		streamed += len(chunk)
 		return asm.feed(string(chunk))
 	}
 	resp, err := b.cfg.LLM.GenerateContent(llmCtx, msgs,
@@ -100,11 +100,21 @@ func (b *Bot) stream(ctx context.Context, msgs []llms.MessageContent, asm *assem
 		}
 		return fmt.Errorf("llm: %w", err)
 	}
-	if !streamed && resp != nil && len(resp.Choices) > 0 {
+	final := ""
+	if resp != nil && len(resp.Choices) > 0 {
+		final = resp.Choices[0].Content
+	}
+	switch {
+	case streamed == 0:
 		// A model that does not stream hands over its whole text at the end.
-		if err := asm.feed(resp.Choices[0].Content); err != nil {
+		if err := asm.feed(final); err != nil {
 			return err
 		}
+	case len(final) < streamed:
+		// The stream ended without the provider's closing message (the
+		// Ollama client reports a cut connection as a normal end): the
+		// unfinished sentence is not released.
+		return errors.New("llm: stream ended early")
 	}
 	return asm.finish()
 }

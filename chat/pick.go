@@ -104,13 +104,23 @@ func copySet(m map[string]bool) map[string]bool {
 
 // support is the weighted share of the question's terms that the chosen
 // sentences hold together: the evidence the abstention decision rests on.
+// For a follow-up, the terms carried from earlier turns count for a quarter,
+// so "When did it begin?" is judged mostly on "begin" but not on it alone.
 func (ev *evidence) support(q *question, chosen []*candidate) float64 {
-	w, sum := ev.weights(q, q.terms)
 	set := map[string]bool{}
 	for _, c := range chosen {
 		for t := range c.terms {
 			set[t] = true
 		}
 	}
-	return coverage(set, w, sum)
+	w, sum := ev.weights(q, q.terms)
+	own := coverage(set, w, sum)
+	if len(q.context) == 0 {
+		return own
+	}
+	cw, csum := ev.weights(q, q.context)
+	return (1-contextShare)*own + contextShare*coverage(set, cw, csum)
 }
+
+// contextShare is how much carried terms count in a follow-up's support.
+const contextShare = 0.25

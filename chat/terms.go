@@ -12,16 +12,25 @@ import (
 // by position, so the same code serves scoring, abstention and the checking
 // of an LLM's sentences against the passages they cite.
 
-// words splits s into lower-case word tokens: runs of letters or digits,
+// words splits s into lower-case word tokens (see tokens).
+func words(s string) []string {
+	out := tokens(s)
+	for i, w := range out {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
+
+// tokens splits s into word tokens as written: runs of letters or digits,
 // where a '.' or ',' between digits stays inside a number and a trailing
 // possessive "'s" is dropped.
-func words(s string) []string {
+func tokens(s string) []string {
 	var out []string
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			w := strings.ToLower(s[start:end])
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			w := s[start:end]
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'S")
 			out = append(out, w)
 			start = -1
 		}
@@ -95,6 +104,9 @@ func isNumber(t string) bool {
 // words meet the same words in the passages, and errs on the side of leaving
 // a word alone.
 func stem(w string) string {
+	if base, ok := irregular[w]; ok {
+		return base
+	}
 	if len(w) <= 3 || isNumber(w) {
 		return w
 	}
@@ -136,4 +148,30 @@ func undouble(s string) string {
 		return s[:n-1]
 	}
 	return s
+}
+
+// irregular maps common irregular past forms to their base, so "began"
+// meets "begin". The bases are stemmed at start-up like any word.
+var irregular = map[string]string{
+	"began": "begin", "begun": "begin", "grew": "grow", "grown": "grow", "built": "build",
+	"made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
+	"held": "hold", "found": "find", "led": "lead", "met": "meet", "brought": "bring",
+	"won": "win", "sought": "seek", "rose": "rise", "risen": "rise", "fell": "fall",
+	"fallen": "fall", "saw": "see", "seen": "see", "chose": "choose", "chosen": "choose",
+	"drew": "draw", "drawn": "draw", "knew": "know", "known": "know", "wrote": "write",
+	"written": "write", "spoke": "speak", "spoken": "speak", "stood": "stand", "kept": "keep",
+	"sent": "send", "spent": "spend", "understood": "understand", "taught": "teach",
+	"thought": "think", "paid": "pay", "told": "tell", "sold": "sell", "heard": "hear",
+	"bought": "buy", "lost": "lose", "struck": "strike", "became": "become", "ran": "run",
+	"went": "go", "gone": "go", "came": "come", "got": "get", "felt": "feel",
+}
+
+func init() {
+	bases := irregular
+	irregular = nil // stem the bases as regular words
+	stemmed := make(map[string]string, len(bases))
+	for k, v := range bases {
+		stemmed[k] = stem(v)
+	}
+	irregular = stemmed
 }
