@@ -1,0 +1,119 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// hyphens decides what a hyphen at the end of a line or page means, using
+// the document itself as the dictionary: typesetters hyphenate words at line
+// ends ("Dia-" + "logue"), but a line can also end inside a real compound
+// ("people-to-" + "people", "China-" + "ASEAN"). No word list could cover a
+// publisher's vocabulary; the rest of the same document usually does.
+type hyphens struct{ doc string }
+
+// keepPrefixes are prefixes written with a hyphen so often that, when the
+// document has no other evidence, a line-end hyphen after them is kept.
+var keepPrefixes = map[string]bool{"self": true, "non": true, "cross": true, "well": true}
+
+// join joins two pieces of one paragraph (two lines, or a paragraph and its
+// continuation after a page break) with a space, or without one when left
+// ends in a hyphen: the hyphen is dropped when it only split a word.
+func (h hyphens) join(left, right string) string {
+	if left == "" {
+		return right
+	}
+	if right == "" {
+		return left
+	}
+	if !endsWithWordHyphen(left) {
+		return left + " " + right
+	}
+	if h.keepHyphen(left[:len(left)-1], right) {
+		return left + right
+	}
+	return left[:len(left)-1] + right
+}
+
+func endsWithWordHyphen(s string) bool {
+	if len(s) < 2 || s[len(s)-1] != '-' {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	return unicode.IsLetter(r)
+}
+
+// keepHyphen decides for left (without its final hyphen) and right.
+func (h hyphens) keepHyphen(left, right string) bool {
+	r, _ := utf8.DecodeRuneInString(right)
+	if !unicode.IsLower(r) {
+		return true // "China-" + "ASEAN", "2023-" + "2027"
+	}
+	compound := trailingWord(left, true)
+	word := trailingWord(left, false)
+	next := leadingWord(right)
+	switch {
+	case strings.Contains(compound, "-"), strings.EqualFold(word, next):
+		return true // "people-to-" + "people", "win-" + "win"
+	case h.seenJoined(word, next):
+		return false
+	case h.seenHyphenated(word, next):
+		return true
+	}
+	return keepPrefixes[strings.ToLower(word)]
+}
+
+// trailingWord returns the letters at the end of s (and hyphens between
+// them when compound is set).
+func trailingWord(s string, compound bool) string {
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && !(compound && r == '-') {
+			break
+		}
+		i -= n
+	}
+	return strings.TrimLeft(s[i:], "-")
+}
+
+func leadingWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// seenJoined reports whether word+next occurs in the document as (the start
+// of) a word, ignoring the case of its first letter.
+func (h hyphens) seenJoined(word, next string) bool {
+	if word == "" || next == "" {
+		return false
+	}
+	first, n := utf8.DecodeRuneInString(word)
+	first = unicode.ToLower(first)
+	rest := word[n:] + next
+	for doc := h.doc; ; {
+		i := strings.Index(doc, rest)
+		if i < 0 {
+			return false
+		}
+		r, m := utf8.DecodeLastRuneInString(doc[:i])
+		if m > 0 && unicode.ToLower(r) == first && !prevIsLetter(doc[:i-m]) {
+			return true
+		}
+		doc = doc[i+len(rest):]
+	}
+}
+
+func prevIsLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func (h hyphens) seenHyphenated(word, next string) bool {
+	return strings.Contains(h.doc, word+"-"+next) || strings.Contains(h.doc, strings.ToLower(word)+"-"+next)
+}

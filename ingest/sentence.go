@@ -1,0 +1,135 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a byte range [start, end) of an article's Text.
+type span struct{ start, end int }
+
+// abbreviations end with a period that does not end a sentence
+// ("Dr. Wang", "No. 3", "pp. 4-7", "et al. (2020)").
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
+	"st": true, "no": true, "nos": true, "vol": true, "vols": true, "pp": true, "p": true,
+	"fig": true, "figs": true, "eq": true, "ed": true, "eds": true, "vs": true, "cf": true,
+	"al": true, "approx": true, "est": true, "dept": true, "univ": true, "inc": true,
+	"ltd": true, "co": true, "corp": true, "gen": true, "col": true, "lt": true, "capt": true,
+	"gov": true, "sen": true, "rep": true, "rev": true, "hon": true, "jan": true, "feb": true,
+	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "art": true, "sec": true, "ch": true, "para": true,
+	"op": true, "ibid": true, "viz": true, "ca": true, "mt": true, "ft": true, "gov't": true,
+}
+
+// sentences splits text[from:to] into sentences. A sentence ends at . ! ?
+// (and any closing quotes or brackets) followed by white space and a
+// capital, a digit or an opening quote — unless the period belongs to an
+// abbreviation ("e.g.", "U.S.", "Dr.", "No. 3") or an initial ("J. Smith").
+// A paragraph break always ends a sentence. Decimals ("982.3") never split,
+// as no space follows their point. Spans exclude surrounding white space.
+func sentences(text string, from, to int) []span {
+	var out []span
+	start := skipSpace(text, from, to)
+	for i := start; i < to; {
+		c := text[i]
+		if c == '\n' && i+1 < to && text[i+1] == '\n' {
+			out = appendSpan(out, text, start, i)
+			start = skipSpace(text, i, to)
+			i = start
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
+		end := closers(text, i+1, to)
+		if end < to && sentenceBreak(text, start, i, end, to) {
+			out = appendSpan(out, text, start, end)
+			start = skipSpace(text, end, to)
+			i = start
+			continue
+		}
+		i = end
+	}
+	return appendSpan(out, text, start, to)
+}
+
+// closers skips the closing quotes, brackets and further terminal marks
+// after a sentence's final mark: `."`, `.”`, `?)`, `...`.
+func closers(text string, end, to int) int {
+	for end < to {
+		switch {
+		case strings.IndexByte(".!?\"')]", text[end]) >= 0:
+			end++
+		case strings.HasPrefix(text[end:to], "”") || strings.HasPrefix(text[end:to], "’"):
+			end += len("”")
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// sentenceBreak decides at a candidate ending text[dot:end] followed by
+// the rest up to `to`.
+func sentenceBreak(text string, start, dot, end, to int) bool {
+	if !isSpace(text[end]) {
+		return false
+	}
+	next := skipSpace(text, end, to)
+	if next >= to {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[next:])
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"'“‘(", r) {
+		return false
+	}
+	if text[dot] != '.' {
+		return true
+	}
+	word := text[start:dot]
+	if k := strings.LastIndexAny(word, " \n(\"“‘'"); k >= 0 {
+		word = word[k+1:]
+	}
+	return !abbreviation(word, r)
+}
+
+// abbreviation reports whether word (before a period) is an abbreviation,
+// given the first rune after it.
+func abbreviation(word string, next rune) bool {
+	if word == "" {
+		return false
+	}
+	if strings.Contains(word, ".") {
+		return true // "e.g", "i.e", "U.S", "a.m"
+	}
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
+		return true // an initial: "J. Smith"
+	}
+	lower := strings.ToLower(word)
+	if lower == "no" || lower == "nos" || lower == "p" || lower == "pp" || lower == "vol" || lower == "art" {
+		return unicode.IsDigit(next)
+	}
+	return abbreviations[lower]
+}
+
+func appendSpan(out []span, text string, start, end int) []span {
+	for end > start && isSpace(text[end-1]) {
+		end--
+	}
+	if end > start {
+		out = append(out, span{start, end})
+	}
+	return out
+}
+
+func skipSpace(text string, i, to int) int {
+	for i < to && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

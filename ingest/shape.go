@@ -1,0 +1,140 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The shape of a line of text — whether it ends a sentence, looks like a
+// heading, starts in lower case — is all the structure a PDF extraction
+// keeps. These predicates read it.
+
+// terminated reports whether s ends as a sentence or clause does, looking
+// through closing quotes and emphasis: `… 2013.`, `… “home.”`, `(DOC).`
+func terminated(s string) bool {
+	s = strings.TrimRight(s, " *\"'”’»")
+	if s == "" {
+		return false
+	}
+	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "]") {
+		s = strings.TrimRight(s[:len(s)-1], " \"'”’")
+		r, _ := utf8.DecodeLastRuneInString(s)
+		return strings.ContainsRune(".!?", r)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?;:…。！？", r)
+}
+
+// startsLower reports whether s starts with a lower-case letter (after any
+// opening quotes or brackets), the mark of a continuation.
+func startsLower(s string) bool {
+	r := firstLetterOrDigit(s)
+	return unicode.IsLower(r)
+}
+
+func firstLetterOrDigit(s string) rune {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		if !strings.ContainsRune("\"'“‘(«[", r) {
+			return r
+		}
+	}
+	return 0
+}
+
+// headingStopwords are the small words title case leaves in lower case.
+var headingStopwords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "nor": true, "but": true,
+	"of": true, "in": true, "on": true, "for": true, "to": true, "with": true, "by": true,
+	"at": true, "from": true, "as": true, "into": true, "onto": true, "between": true,
+	"among": true, "amid": true, "via": true, "vs": true, "per": true, "over": true,
+	"under": true, "toward": true, "towards": true, "through": true, "about": true,
+	"against": true, "within": true, "without": true, "its": true, "their": true,
+	"is": true, "are": true, "be": true, "than": true, "up": true, "beyond": true,
+}
+
+// headingLike reports whether s has the shape of a section heading: short,
+// not ending a sentence, starting with a capital, and either in title case
+// or only a few words long.
+func headingLike(s string) bool {
+	if len(s) == 0 || len(s) > 200 || terminated(s) || strings.HasSuffix(s, ",") {
+		return false
+	}
+	if r := firstLetterOrDigit(s); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 25 {
+		return false
+	}
+	if len(words) <= 8 {
+		return true
+	}
+	content, upper := 0, 0
+	for _, w := range words {
+		w = strings.Trim(w, "\"'“”‘’()[]:,;.!?—–-*")
+		if w == "" || headingStopwords[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		content++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return content > 0 && upper*4 >= content*3
+}
+
+// titleCase turns an ALL-CAPS heading ("FOREWORD", "EDITOR'S NOTE") into
+// title case ("Foreword", "Editor's Note"); other text is returned as is.
+func titleCase(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if i > 0 && headingStopwords[w] {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// allCaps reports whether s has letters and none of them is lower case.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// matchKey reduces a title to its lower-case letters and digits, so that a
+// contents entry matches its body heading despite quotes (“ vs "), dashes,
+// emphasis and line breaks.
+func matchKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			b.WriteRune(r)
+		case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
