@@ -15,7 +15,8 @@ type langchainEmbedder struct {
 }
 
 // NewLangchainEmbedder wraps e, which makes vectors of info.Dimensions for
-// the model info names. Texts go to the model in batches of 64; every vector
+// the model info names. Dimensions must be set: the store records it before
+// the first vector exists. Texts go to the model in batches of 64; every vector
 // is checked (count, dimensions, finite, non-zero) and normalised, since
 // providers differ on whether theirs are unit length.
 func NewLangchainEmbedder(e embeddings.Embedder, info EmbedderInfo) Embedder {
@@ -36,6 +37,9 @@ func (l *langchainEmbedder) Embed(ctx context.Context, texts []string) ([][]floa
 			return nil, fmt.Errorf("%s/%s: %d vectors for %d texts", l.info.Name, l.info.Model, len(vecs), len(batch))
 		}
 		for i, v := range vecs {
+			if l.info.Dimensions <= 0 {
+				return nil, fmt.Errorf("%s/%s: embedding dimensions not configured (the model returns %d)", l.info.Name, l.info.Model, len(v))
+			}
 			if err := checkVector(v, l.info.Dimensions); err != nil {
 				return nil, fmt.Errorf("%s/%s: text %d: %w", l.info.Name, l.info.Model, start+i, err)
 			}

@@ -1,8 +1,11 @@
 package retrieval
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	chromem "github.com/philippgille/chromem-go"
@@ -34,8 +37,12 @@ func OpenStore(path string, e Embedder) (s *Store, err error) {
 			s, err = nil, fmt.Errorf("open store %s: %w: %v", path, ErrCorruptStore, r)
 		}
 	}()
+	raw, err := readGzip(path)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w: %v (re-ingest to rebuild it)", path, ErrCorruptStore, err)
+	}
 	db := chromem.NewDB()
-	if err := db.ImportFromFile(path, ""); err != nil {
+	if err := db.ImportFromReader(bytes.NewReader(raw), ""); err != nil {
 		return nil, fmt.Errorf("open store %s: %w: %v (re-ingest to rebuild it)", path, ErrCorruptStore, err)
 	}
 	s = newStore(e, db)
@@ -86,4 +93,25 @@ func (s *Store) load() error {
 			ErrEmbedderMismatch, m.Embedder, s.info, m.Embedder)
 	}
 	return s.loadContents(m)
+}
+
+// readGzip decompresses a whole file. Reading to the end makes gzip check
+// its length and CRC trailer, which catches a file truncated anywhere —
+// chromem's own import stops once the gob value is decoded and would accept
+// a file missing its last bytes.
+func readGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	return raw, zr.Close()
 }
