@@ -45,7 +45,7 @@ func cleanText(s string, markup bool) string {
 			}
 			i = j
 			continue
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 			if !space {
 				b.WriteByte(' ')
 				space = true

@@ -22,7 +22,7 @@ var blockLevel = map[atom.Atom]bool{
 	atom.Dd: true, atom.Dt: true, atom.Figcaption: true, atom.Table: true,
 	atom.Ul: true, atom.Ol: true, atom.Main: true, atom.Address: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Hr: true, atom.Br: true, atom.Td: true, atom.Th: true,
+	atom.Hr: true, atom.Td: true, atom.Th: true,
 }
 
 func (p *htmlPage) walk(n *html.Node) {
@@ -32,6 +32,10 @@ func (p *htmlPage) walk(n *html.Node) {
 		return
 	case html.ElementNode:
 		if dropped[n.DataAtom] || hiddenNode(n) {
+			return
+		}
+		if n.DataAtom == atom.Br {
+			p.cur.WriteByte(' ') // a line break inside a paragraph, not a new one
 			return
 		}
 		if p.byline == "" && isByline(n) {

@@ -55,7 +55,9 @@ func parsePDF(data []byte, name string) (res result) {
 // blank line, like the page breaks of an extracted report.
 func pdfText(r *pdf.Reader) string {
 	var b strings.Builder
-	for i := 1; i <= maxPDFPages; i++ {
+	// NumPage is the document's own count: the library's Page(i) beyond it
+	// returns earlier pages again instead of nothing.
+	for i := 1; i <= min(r.NumPage(), maxPDFPages); i++ {
 		p := r.Page(i)
 		if p.V.IsNull() {
 			break

@@ -56,21 +56,32 @@ var headingStopwords = map[string]bool{
 	"is": true, "are": true, "be": true, "than": true, "up": true, "beyond": true,
 }
 
+// danglingWords end a line cut mid-sentence, never a heading.
+var danglingWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "or": true, "to": true,
+	"for": true, "with": true, "by": true, "such": true, "as": true, "that": true,
+	"which": true, "from": true, "in": true, "on": true, "at": true, "its": true, "their": true,
+}
+
 // headingLike reports whether s has the shape of a section heading: short,
 // not ending a sentence, starting with a capital, and either in title case
 // or only a few words long.
+//
+// A question can be a heading ("Who Governs the Seabed?") only in title
+// case; in sentence case it is a one-sentence paragraph.
 func headingLike(s string) bool {
-	if len(s) == 0 || len(s) > 200 || terminated(s) || strings.HasSuffix(s, ",") {
+	question := strings.HasSuffix(s, "?")
+	if len(s) == 0 || len(s) > 200 || terminated(s) && !question || strings.HasSuffix(s, ",") {
 		return false
 	}
 	if r := firstLetterOrDigit(s); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
 	words := strings.Fields(s)
-	if len(words) > 25 {
+	if len(words) > 25 || danglingWords[words[len(words)-1]] {
 		return false
 	}
-	if len(words) <= 8 {
+	if len(words) <= 8 && !question {
 		return true
 	}
 	content, upper := 0, 0
