@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"runtime"
 	"strings"
 	"sync"
@@ -220,4 +221,14 @@ func (l *logBuffer) find(kv map[string]string) []map[string]any {
 		}
 	}
 	return found
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// serveOnce runs one request through the server's handler, without a
+// listener.
+func serveOnce(s *Server, method, path string) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest(method, path, nil))
+	return rec
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"time"
@@ -97,7 +98,8 @@ func (o *sseWriter) flush() error {
 // writeFailed names the cause of a failed write to a client: too slow when
 // the write deadline passed, gone otherwise.
 func writeFailed(err error) error {
-	if errors.Is(err, os.ErrDeadlineExceeded) {
+	var ne net.Error // gorilla hides the wrapped os.ErrDeadlineExceeded
+	if errors.Is(err, os.ErrDeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
 		return fmt.Errorf("%w: %v", errTooSlow, err)
 	}
 	return fmt.Errorf("%w: %v", errGone, err)
