@@ -48,16 +48,21 @@ func citeOf(n int, a retrieval.Article, quote string) chat.Citation {
 }
 
 // cannedBot answers any question with a two-citation answer, and a question
-// mentioning "weather" with an abstention. With hold set, it stops after
-// the first delta until hold is closed, so a test can watch an answer
-// half-way. It records every request, and the ids of the asks whose
-// context ended before the answer did.
+// mentioning "weather" with an abstention. After setHold(ch), each answer
+// stops after its first delta until ch is closed, so a test can watch an
+// answer half-way. It records every request, and the ids of the asks whose
+// context ended while held.
 type cannedBot struct {
-	hold chan struct{}
-
 	mu        sync.Mutex
+	hold      chan struct{}
 	requests  []chat.Request
 	cancelled []string
+}
+
+func (b *cannedBot) setHold(ch chan struct{}) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.hold = ch
 }
 
 const cannedAnswer = "Tidal turbines can meet a large share of daytime demand on islands with strong currents [1]. " +
@@ -66,6 +71,7 @@ const cannedAnswer = "Tidal turbines can meet a large share of daytime demand on
 func (b *cannedBot) Answer(ctx context.Context, req chat.Request, emit chat.Emit) (*chat.Answer, error) {
 	b.mu.Lock()
 	b.requests = append(b.requests, req)
+	hold := b.hold
 	b.mu.Unlock()
 	ans := &chat.Answer{ID: req.ID, Question: req.Question, Mode: "extractive", Answer: cannedAnswer,
 		Citations: []chat.Citation{
@@ -82,9 +88,9 @@ func (b *cannedBot) Answer(ctx context.Context, req chat.Request, emit chat.Emit
 		if err := emit(chat.Event{Type: chat.EventDelta, Text: piece}); err != nil {
 			return nil, err
 		}
-		if i == 0 && b.hold != nil {
+		if i == 0 && hold != nil {
 			select {
-			case <-b.hold:
+			case <-hold:
 			case <-ctx.Done():
 				b.mu.Lock()
 				b.cancelled = append(b.cancelled, req.ID)

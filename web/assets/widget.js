@@ -201,8 +201,17 @@
     const root = h('div', { class: 'root' + (inline ? ' inline' : '') + (cfg.left ? ' left' : '') },
       inline ? null : launcher, panel);
     shadow.append(...(style ? [style] : []), root);
+    // Enter sends, Shift+Enter breaks the line. The line break that follows
+    // a sending Enter is refused too, for input paths that do not honour
+    // the keydown's preventDefault.
+    let enterSends = false;
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); ask(input.value); }
+      enterSends = e.key === 'Enter' && !e.shiftKey && !e.isComposing;
+      if (enterSends) { e.preventDefault(); ask(input.value); }
+    });
+    input.addEventListener('beforeinput', (e) => {
+      if (enterSends && e.inputType === 'insertLineBreak') e.preventDefault();
+      enterSends = false;
     });
     input.addEventListener('input', () => {
       input.style.height = 'auto';
@@ -308,12 +317,12 @@
       const link = new URL('read/' + encodeURIComponent(c.article_id), base);
       if (c.quote) { link.searchParams.set('quote', c.quote.slice(0, 600)); link.hash = 'quote'; }
       const x = h('button', { type: 'button', class: 'x', 'aria-label': 'Close source', onclick: () => closeCard() }, icon(ICON_CLOSE));
-      card.replaceChildren(x,
+      card.replaceChildren(...[x,
         h('h3', { id: 'cc-card-title' }, c.title || c.article_id),
-        c.authors && c.authors.length ? h('p', { class: 'by' }, 'By ' + authorsOf(c)) : null,
-        c.section ? h('p', { class: 'sec' }, 'Section: ' + c.section) : null,
-        c.quote ? h('blockquote', null, c.quote) : null,
-        h('a', { href: link.href, target: '_blank', rel: 'noopener' }, 'Read the article'));
+        c.authors && c.authors.length && h('p', { class: 'by' }, 'By ' + authorsOf(c)),
+        c.section && h('p', { class: 'sec' }, 'Section: ' + c.section),
+        c.quote && h('blockquote', null, c.quote),
+        h('a', { href: link.href, target: '_blank', rel: 'noopener' }, 'Read the article')].filter(Boolean));
       card.hidden = false;
       x.focus();
     };

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp/kb"
+	"github.com/citechat/citechat/chat"
+)
+
+// The conversation, on a hostile partner page, with the canned bot: the
+// panel opens by mouse, the answer streams (held half-way so the test sees
+// it), citations open source cards, a follow-up carries the history, an
+// abstention is styled as such, Stop cancels on the server, the focus stays
+// in the panel, and a reload keeps the conversation.
+func TestWidgetBrowserConversation(t *testing.T) {
+	p := newPartnerSetup(t, "auto", func(site string) string { return site })
+	b := newBrowser(t)
+	b.navigate(p.site.URL)
+	b.waitFor("the launcher", `window.Citechat && $('.launcher')`)
+
+	if got := eval[string](b, `getComputedStyle($('.launcher')).backgroundColor`); got != "rgb(138, 21, 56)" {
+		t.Errorf("launcher colour %q: the page's --citechat-accent did not apply", got)
+	}
+	b.click(".launcher")
+	b.waitFor("the open panel with the question box focused", `!$('.panel').hidden && W.activeElement?.id === 'cc-q'`)
+	if got := eval[[]string](b, `$$('.starters button').map((e) => e.textContent)`); !slices.Equal(got,
+		[]string{"What do tides give small islands?", "Who funds grid links?"}) {
+		t.Errorf("starters = %q", got)
+	}
+	if fs := eval[float64](b, `parseFloat(getComputedStyle($('.q, .empty p')).fontSize)`); fs > 20 {
+		t.Errorf("the page's font-size reached the widget: %vpx", fs)
+	}
+
+	// Ask, and see the answer arrive in pieces.
+	hold := make(chan struct{})
+	p.bot.setHold(hold)
+	q1 := "What do tides give small islands?"
+	b.keys(q1 + kb.Enter)
+	first := splitKeep(cannedAnswer, 6)[0]
+	b.waitFor("the first delta, streaming", fmt.Sprintf(
+		`$('.a .text')?.textContent === %q && $('.a').getAttribute('aria-busy') === 'true' && !$('.cite') && !$('.stop').hidden`, first))
+	close(hold)
+	b.waitFor("the done answer with its citations", `$$('.a .cite').length === 2 && $('.a').getAttribute('aria-busy') === 'false'`)
+	if got, want := eval[string](b, `$('.a').textContent`), cannedAnswer[:strings.Index(cannedAnswer, "[1]")]; !strings.HasPrefix(got, want+"1. Port") {
+		t.Errorf("answer = %q, want %q then the button 1", got, want)
+	}
+	if q := eval[string](b, `$('textarea').value`); q != "" {
+		t.Errorf("question box after sending = %q, want it empty", q)
+	}
+
+	// A citation opens its source card; Escape closes it and returns the focus.
+	b.click(".a .cite")
+	b.waitFor("the source card", `!$('.card').hidden`)
+	card := eval[[]string](b, `[$('.card h3').textContent, $('.card .by').textContent, $('.card blockquote').textContent,
+		$('.card a').href, $('.card').textContent]`)
+	quote := "Tidal turbines placed in narrow channels can meet a large share of daytime demand"
+	if card[0] != "Tidal Energy in Small Island States" || card[1] != "By Mara Quint" || card[2] != quote ||
+		card[4] != card[0]+card[1]+quote+"Read the article" { // no section: nothing else on the card
+		t.Errorf("card = %q", card)
+	}
+	if want := p.citechat.URL + "/read/tides?quote="; len(card[3]) < len(want) || card[3][:len(want)] != want {
+		t.Errorf("card link %q, want the reader at %s", card[3], want)
+	}
+	b.keys(kb.Escape)
+	b.waitFor("the card closed, focus back on [1]", `$('.card').hidden && W.activeElement === $('.a .cite')`)
+
+	// A follow-up sends the conversation so far.
+	b.click("textarea")
+	q2 := "And who pays for the grid links?"
+	b.keys(q2 + kb.Enter)
+	b.waitFor("the follow-up's answer", `$$('.turn').length === 2 && $$('.turn:last-child .cite').length === 2`)
+	reqs, _ := p.bot.snapshot()
+	if len(reqs) != 2 || !slices.Equal(reqs[1].History, []chat.Turn{{Q: q1, A: cannedAnswer}}) {
+		t.Errorf("follow-up history = %+v", reqs[len(reqs)-1].History)
+	}
+
+	// A question the collection does not cover.
+	b.keys("What will the weather be?" + kb.Enter)
+	b.waitFor("the not-covered answer", `$('.turn:last-child .a.abstained .badge')?.textContent === 'Not covered by the collection'`)
+
+	// Stop cancels the answer on the server.
+	p.bot.setHold(make(chan struct{}))
+	b.keys("Tell me more about tides" + kb.Enter)
+	b.waitFor("the fourth answer streaming", `$$('.turn').length === 4 && !$('.stop').hidden`)
+	b.click(".stop")
+	b.waitFor("the stopped answer", `$('.turn:last-child .note')?.textContent === 'Stopped.' && !$('button[type=submit]').hidden`)
+	reqs, _ = p.bot.snapshot()
+	waitUntil(t, "the server to cancel the stopped answer", func() bool {
+		_, cancelled := p.bot.snapshot()
+		return slices.Contains(cancelled, reqs[len(reqs)-1].ID)
+	})
+	b.screenshot("conversation.png")
+
+	// Tab cycles inside the open panel; Escape closes it onto the launcher.
+	for range 12 {
+		b.keys(kb.Tab)
+	}
+	if inside := eval[bool](b, `$('.panel').contains(W.activeElement)`); !inside {
+		t.Error("Tab moved the focus out of the open panel")
+	}
+	b.keys(kb.Escape)
+	b.waitFor("the panel closed, focus on the launcher", `$('.panel').hidden && W.activeElement === $('.launcher')`)
+
+	// A reload keeps the conversation (and reopens nothing that was closed).
+	b.navigate(p.site.URL)
+	b.waitFor("the widget after a reload", `window.Citechat && $('.launcher')`)
+	b.click(".launcher")
+	b.waitFor("the four turns restored", `$$('.turn').length === 4 && $$('.turn:first-child .cite').length === 2`)
+}
+
+// With data-transport="sse" the widget streams over fetch and server-sent
+// events, cross-origin, through the same key check.
+func TestWidgetBrowserServerSentEvents(t *testing.T) {
+	p := newPartnerSetup(t, "sse", func(site string) string { return site })
+	b := newBrowser(t)
+	b.navigate(p.site.URL)
+	b.waitFor("the widget", `window.Citechat && $('.launcher')`)
+	b.click(".launcher")
+	b.waitFor("the question box", `W.activeElement?.id === 'cc-q'`)
+	b.keys("What do tides give small islands?" + kb.Enter)
+	b.waitFor("the answer over SSE", `$$('.a .cite').length === 2`)
+	if !p.saw("POST /api/ask/stream 200") || p.saw("GET /ws 101") {
+		t.Errorf("transport: /api/ask/stream 200 seen %v, websocket used %v", p.saw("POST /api/ask/stream 200"), p.saw("GET /ws 101"))
+	}
+}
+
+// A page on an origin the key does not allow cannot connect: the server
+// refuses the websocket upgrade (and the SSE fallback) with 403, no
+// question reaches the bot, and the widget says it cannot connect.
+func TestWidgetBrowserRefusedOrigin(t *testing.T) {
+	p := newPartnerSetup(t, "auto", func(string) string { return "https://partner.example" })
+	b := newBrowser(t)
+	b.navigate(p.site.URL)
+	b.waitFor("the widget", `window.Citechat && $('.launcher')`)
+	b.click(".launcher")
+	b.waitFor("the question box", `W.activeElement?.id === 'cc-q'`)
+	b.keys("What do tides give small islands?" + kb.Enter)
+	b.waitFor("an error in the widget", `$('.err')?.textContent.includes('Cannot connect')`)
+	if !p.saw("GET /ws 403") {
+		t.Error("the websocket upgrade was not refused with 403")
+	}
+	if !p.saw("OPTIONS /api/ask/stream 403") && !p.saw("POST /api/ask/stream 403") {
+		t.Error("the SSE fallback was not refused with 403")
+	}
+	if reqs, _ := p.bot.snapshot(); len(reqs) != 0 || eval[int](b, `$$('.cite').length`) != 0 {
+		t.Errorf("a question got through: %d asks", len(reqs))
+	}
+}
+
+// waitUntil polls cond for what the server side does in reaction to the
+// page, up to browserStepWait.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(browserStepWait)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
