@@ -8,6 +8,8 @@ import (
 	"math"
 	"net/http"
 	"time"
+
+	"github.com/citechat/citechat/chat"
 )
 
 // Codes a client can see: the "code" of an error event on the websocket and
@@ -78,6 +80,7 @@ var causes = []struct {
 	{errAnswerTimeout, CodeUnavailable},
 	{errNotReady, CodeUnavailable},
 	{errGone, CodeCancelled},
+	{chat.ErrEmptyQuestion, CodeBadRequest},
 }
 
 // toWire decides what a client is told about err, and whether err is a
