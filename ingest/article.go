@@ -16,7 +16,7 @@ func (r *report) article(title string, listed []retrieval.Author, part string, b
 	authors := append([]retrieval.Author(nil), listed...)
 	byline := ""
 	if len(blocks) > 0 {
-		if found, ok := parseByline(blocks[0].text); ok && agrees(found, authors) {
+		if found, ok := parseByline(blocks[0].text); ok && agrees(found, authors) && (len(listed) > 0 || positioned(found)) {
 			byline = blocks[0].text
 			authors = mergeAuthors(authors, found)
 			blocks = blocks[1:]
@@ -42,6 +42,18 @@ func agrees(found, listed []retrieval.Author) bool {
 			if matchKey(f.Name) == matchKey(l.Name) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// positioned reports whether a byline gives a position: without a contents
+// list to confirm them, two capitalised words ("Regional Cooperation") are
+// not trusted to be a name on their own.
+func positioned(found []retrieval.Author) bool {
+	for _, a := range found {
+		if a.Affiliation != "" {
+			return true
 		}
 	}
 	return false

@@ -27,6 +27,9 @@ func (h hyphens) join(left, right string) string {
 	if right == "" {
 		return left
 	}
+	if digitRange(left, right) {
+		return left + right // "2023-" + "2027"
+	}
 	if !endsWithWordHyphen(left) {
 		return left + " " + right
 	}
@@ -34,6 +37,11 @@ func (h hyphens) join(left, right string) string {
 		return left + right
 	}
 	return left[:len(left)-1] + right
+}
+
+func digitRange(left, right string) bool {
+	n := len(left)
+	return n >= 2 && left[n-1] == '-' && left[n-2] >= '0' && left[n-2] <= '9' && right[0] >= '0' && right[0] <= '9'
 }
 
 func endsWithWordHyphen(s string) bool {
