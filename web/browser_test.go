@@ -1,7 +1,11 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
+	"log/slog"
+	"net/http/httptest"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +13,8 @@ import (
 
 	"github.com/chromedp/chromedp/kb"
 	"github.com/citechat/citechat/chat"
+	"github.com/citechat/citechat/ingest"
+	"github.com/citechat/citechat/retrieval"
 )
 
 // The conversation, on a hostile partner page, with the canned bot: the
@@ -161,5 +167,119 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 			t.Fatalf("gave up waiting for %s", what)
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// devQuestion reads one question of the dev set with the article and
+// authors that answer it.
+func devQuestion(t *testing.T, id string) (question, title string, authors []string) {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/eval/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(data)) {
+		var q struct {
+			ID, Question    string
+			Titles, Authors []string
+		}
+		if err := json.Unmarshal([]byte(line), &q); err != nil {
+			t.Fatal(err)
+		}
+		if q.ID == id {
+			return q.Question, q.Titles[0], q.Authors
+		}
+	}
+	t.Fatalf("no question %s in the dev set", id)
+	return
+}
+
+// realServer serves the bundled report through the real stack: ingest,
+// the local embedder and store, the extractive bot.
+func realServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := t.Context()
+	st, err := retrieval.NewStore(retrieval.NewLocalEmbedder())
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles, problems, err := ingest.LoadFS(ctx, ingest.Bundled(), ".")
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("ingest: %v %v", err, problems)
+	}
+	for _, a := range articles {
+		if _, err := st.Put(ctx, a, ingest.ChunkArticle(a)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := New(Config{Logger: slog.New(slog.DiscardHandler)})
+	s.SetBackend(chat.NewBot(st, st, chat.Config{}), st)
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// The demo page of a real server on the bundled report: starter questions
+// made from its titles, a dev-set question answered as a stream of deltas,
+// the citation card naming the right article and author, a follow-up that
+// carries the history. With -update-screenshot it refreshes docs/widget.png.
+func TestWidgetBrowserRealCollection(t *testing.T) {
+	question, title, authors := devQuestion(t, "d003")
+	ts := realServer(t)
+	b := newBrowser(t)
+	b.navigate(ts.URL + "/")
+	b.waitFor("the widget", `window.Citechat && $('.launcher')`)
+	b.click(".launcher")
+	b.waitFor("three starter questions", `$$('.starters button').length === 3`)
+	for _, s := range eval[[]string](b, `$$('.starters button').map((e) => e.textContent)`) {
+		if !strings.HasPrefix(s, "What does “") || !strings.HasSuffix(s, "” argue?") {
+			t.Errorf("starter %q is not made from a title", s)
+		}
+	}
+
+	b.keys(question + kb.Enter)
+	b.waitFor("a cited answer", `$$('.turn .a .cite').length > 0`)
+	id := eval[string](b, `$('.turn').dataset.id`)
+	_, events := b.framesOf(id)
+	var deltas strings.Builder
+	for _, ev := range events[:len(events)-1] {
+		if ev["type"] == "delta" {
+			deltas.WriteString(ev["text"].(string))
+		}
+	}
+	done := events[len(events)-1]
+	if events[0]["type"] != "sources" || done["type"] != "done" || deltas.Len() == 0 || deltas.String() != done["answer"] {
+		t.Fatalf("events for %s: sources, deltas, done expected, deltas adding up to the answer; got %v", id, events)
+	}
+
+	b.click(".turn .a .cite")
+	b.waitFor("the source card", `!$('.card').hidden`)
+	if got := eval[string](b, `$('.card h3').textContent`); got != title {
+		t.Errorf("card title %q, want %q", got, title)
+	}
+	if got := eval[string](b, `$('.card .by').textContent`); !strings.Contains(got, authors[0]) {
+		t.Errorf("card authors %q, want %q among them", got, authors[0])
+	}
+	if *updateScreenshot {
+		png, err := os.ReadFile(b.screenshot("widget.png"))
+		if err == nil {
+			err = os.WriteFile("../docs/widget.png", png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.keys(kb.Escape)
+
+	b.click("textarea")
+	b.keys("What other security challenges do they mention?" + kb.Enter)
+	b.waitFor("the follow-up's answer", `$$('.turn').length === 2 && $('.turn:last-child .a').getAttribute('aria-busy') === 'false'`)
+	id2 := eval[string](b, `$('.turn:last-child').dataset.id`)
+	sent, got := b.framesOf(id2)
+	if len(sent) != 1 || fmt.Sprint(sent[0]["history"]) != fmt.Sprint([]any{map[string]any{"q": question, "a": done["answer"]}}) {
+		t.Errorf("follow-up sent %v, want the first turn as history", sent)
+	}
+	if len(got) == 0 || got[len(got)-1]["type"] != "done" {
+		t.Errorf("follow-up ended with %v", got)
 	}
 }

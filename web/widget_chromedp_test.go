@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -45,6 +46,13 @@ type browser struct {
 
 	mu     sync.Mutex
 	errors []string
+	frames []wsFrame // websocket frames, both ways, in order
+}
+
+// wsFrame is a websocket message the page sent (out) or received.
+type wsFrame struct {
+	out  bool
+	data string
 }
 
 func newBrowser(t *testing.T) *browser {
@@ -85,6 +93,16 @@ func newBrowser(t *testing.T) *browser {
 			for _, a := range ev.Args {
 				line += " " + string(a.Value) + a.Description
 			}
+		case *network.EventWebSocketFrameSent:
+			b.mu.Lock()
+			b.frames = append(b.frames, wsFrame{true, string(ev.Response.PayloadData)})
+			b.mu.Unlock()
+			return
+		case *network.EventWebSocketFrameReceived:
+			b.mu.Lock()
+			b.frames = append(b.frames, wsFrame{false, string(ev.Response.PayloadData)})
+			b.mu.Unlock()
+			return
 		default:
 			return
 		}
@@ -105,6 +123,25 @@ func (b *browser) fatalf(format string, args ...any) {
 	errs := strings.Join(b.errors, "\n  ")
 	b.mu.Unlock()
 	b.t.Fatalf(format+"\npage errors:\n  %s", append(args, errs)...)
+}
+
+// framesOf returns the frames the page sent and received for one ask id,
+// decoded, in order.
+func (b *browser) framesOf(id string) (sent, received []map[string]any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, f := range b.frames {
+		var m map[string]any
+		if json.Unmarshal([]byte(f.data), &m) != nil || m["id"] != id {
+			continue
+		}
+		if f.out {
+			sent = append(sent, m)
+		} else {
+			received = append(received, m)
+		}
+	}
+	return sent, received
 }
 
 func (b *browser) navigate(url string) {
