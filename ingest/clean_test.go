@@ -40,11 +40,11 @@ func TestHyphenJoin(t *testing.T) {
 		{"Sweet Spring Ac-", "tion” have been launched", "Sweet Spring Action” have been launched"},
 		{"close China-", "ASEAN ties", "close China-ASEAN ties"},            // a capital after the hyphen: a compound
 		{"the plan for 2023-", "2027 was", "the plan for 2023-2027 was"},    // digits: a range
-		{"people-to-", "people exchanges", "people-to-people exchanges"},     // a compound in progress
-		{"win-", "win cooperation", "win-win cooperation"},                   // a reduplication
-		{"non-", "traditional threats", "non-traditional threats"},           // seen hyphenated in the document
-		{"co-", "operation grows", "cooperation grows"},                      // seen joined in the document
-		{"a self-", "sufficient port", "a self-sufficient port"},             // a prefix kept by default
+		{"people-to-", "people exchanges", "people-to-people exchanges"},    // a compound in progress
+		{"win-", "win cooperation", "win-win cooperation"},                  // a reduplication
+		{"non-", "traditional threats", "non-traditional threats"},          // seen hyphenated in the document
+		{"co-", "operation grows", "cooperation grows"},                     // seen joined in the document
+		{"a self-", "sufficient port", "a self-sufficient port"},            // a prefix kept by default
 		{"a line that ends", "and goes on", "a line that ends and goes on"}, // no hyphen: a space
 		{"a dash -", "then more", "a dash - then more"},
 		{"", "right", "right"},

@@ -18,17 +18,17 @@ func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "good.md", "---\ntitle: Harbour Cranes\nauthor: Ana Sousa\n---\n\nElectric cranes cut harbour emissions by forty percent.\n")
 	cases := map[string]error{
-		write(t, dir, "binary.txt", "PK\x03\x04\x00\x00binary zip"):                       ErrBinary,
-		write(t, dir, "latin1.txt", "Title\n\nCaf\xe9 au lait.\n"):                         ErrInvalidUTF8,
-		write(t, dir, "empty.md", ""):                                                       ErrEmpty,
-		write(t, dir, "blank.txt", " \n\n\t\n"):                                             ErrEmpty,
-		write(t, dir, "unclosed.md", "---\ntitle: Never closed\n\nBody text.\n"):            ErrFrontMatter,
-		write(t, dir, "badyaml.md", "---\ntitle: [unbalanced\n---\n\nBody text.\n"):         ErrFrontMatter,
-		write(t, dir, "badauthor.md", "---\ntitle: T\nauthors: {a: 1}\n---\n\nBody.\n"):    ErrFrontMatter,
-		write(t, dir, "only-front-matter.md", "---\ntitle: Nothing else\n---\n"):            ErrEmpty,
-		write(t, dir, "fake.pdf", "this is not a PDF at all"):                               ErrBadPDF,
-		write(t, dir, "cut.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog"):                    ErrBadPDF,
-		write(t, dir, "scan.pdf", string(buildPDF("Scanned", "Nobody", pdfPage{}))):        ErrNoTextLayer,
+		write(t, dir, "binary.txt", "PK\x03\x04\x00\x00binary zip"):                           ErrBinary,
+		write(t, dir, "latin1.txt", "Title\n\nCaf\xe9 au lait.\n"):                            ErrInvalidUTF8,
+		write(t, dir, "empty.md", ""):                                                         ErrEmpty,
+		write(t, dir, "blank.txt", " \n\n\t\n"):                                               ErrEmpty,
+		write(t, dir, "unclosed.md", "---\ntitle: Never closed\n\nBody text.\n"):              ErrFrontMatter,
+		write(t, dir, "badyaml.md", "---\ntitle: [unbalanced\n---\n\nBody text.\n"):           ErrFrontMatter,
+		write(t, dir, "badauthor.md", "---\ntitle: T\nauthors: {a: 1}\n---\n\nBody.\n"):       ErrFrontMatter,
+		write(t, dir, "only-front-matter.md", "---\ntitle: Nothing else\n---\n"):              ErrEmpty,
+		write(t, dir, "fake.pdf", "this is not a PDF at all"):                                 ErrBadPDF,
+		write(t, dir, "cut.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog"):                      ErrBadPDF,
+		write(t, dir, "scan.pdf", string(buildPDF("Scanned", "Nobody", pdfPage{}))):           ErrNoTextLayer,
 		write(t, dir, "records.jsonl", `{"title": "T", "text": "Fine."}`+"\n"+`{"title": 3}`): ErrBadRecord,
 	}
 	huge := filepath.Join(dir, "huge.txt")

@@ -72,8 +72,8 @@ func TestSecondReport(t *testing.T) {
 	}
 	for _, s := range []string{
 		"None of the authors pretends that cooperation is easy.", // page break inside the preface
-		"through a Baltic-Nordic interconnector",                  // a capital after the hyphen
-		"will not disappear.",                                      // a one-word continuation
+		"through a Baltic-Nordic interconnector",                 // a capital after the hyphen
+		"will not disappear.",                                    // a one-word continuation
 		"Sweden and Finland are considering similar changes. The well-being of the whole region",
 		"through the Joint Expeditionary Force led by the United Kingdom", // cut after "Expeditionary"
 		"about US$3.4 billion",
