@@ -2,6 +2,7 @@ package chat
 
 import (
 	"math"
+	"strings"
 
 	"github.com/citechat/citechat/retrieval"
 )
@@ -9,13 +10,14 @@ import (
 // candidate is one sentence of one retrieved passage, the unit the
 // extractive answerer scores, picks and quotes.
 type candidate struct {
+	idx     int  // index in evidence.cands
 	src     int  // index of the passage in the retrieved list (rank-1)
 	sp      span // byte range in the passage text
 	text    string
 	terms   map[string]bool
 	bigrams map[string]bool
-	prose   bool // a full sentence, not a heading or a cut-off fragment
-	number  bool // mentions a number
+	prose   bool    // a full sentence, not a heading or a cut-off fragment
+	nums    numbers // the numbers it gives
 	score   float64
 }
 
@@ -26,22 +28,21 @@ type evidence struct {
 	passages []retrieval.Passage
 	cands    []candidate
 	df       map[string]int
+	meta     []map[string]bool // per passage: the terms of its title and authors
 	pterms   []map[string]bool // per passage, see passageTerms
 }
 
 func gather(passages []retrieval.Passage) *evidence {
 	ev := &evidence{passages: passages, df: map[string]int{}}
 	for i, p := range passages {
+		ev.meta = append(ev.meta, termSet(p.Title+" "+strings.Join(p.Authors, " ")))
 		for _, sp := range splitSentences(p.Text) {
 			text := p.Text[sp.start:sp.end]
-			c := candidate{src: i, sp: sp, text: text, terms: termSet(text),
-				bigrams: bigramsOf(text), prose: isProse(text)}
-			c.prose = c.prose && startsUpper(text)
+			c := candidate{idx: len(ev.cands), src: i, sp: sp, text: text, terms: termSet(text),
+				bigrams: bigramsOf(text), prose: isProse(text) && startsUpper(text),
+				nums: numbersIn(text)}
 			for t := range c.terms {
 				ev.df[t]++
-				if isNumber(t) || month[t] {
-					c.number = true
-				}
 			}
 			ev.cands = append(ev.cands, c)
 		}
@@ -134,4 +135,48 @@ func (ev *evidence) closest(i int, terms []string) string {
 var month = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// setMeta moves out of q.terms the terms that no passage's text holds but
+// some passage's title or authors do ("According to Zhu Feng …", "the
+// foreword"): they say which article to answer from, not what the answer
+// must contain, so they steer scoring (metaBonus) instead of counting as
+// missing content.
+func (ev *evidence) setMeta(q *question) {
+	var keep []string
+	for _, t := range q.terms {
+		if ev.df[t] == 0 && ev.inMeta(t) {
+			q.meta = append(q.meta, t)
+		} else {
+			keep = append(keep, t)
+		}
+	}
+	q.terms = keep
+	for i := range q.parts {
+		ev.setMeta(&q.parts[i])
+	}
+}
+
+func (ev *evidence) inMeta(t string) bool {
+	for _, m := range ev.meta {
+		if m[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// metaShare is the share of q's meta terms that passage i's title and
+// authors hold.
+func (ev *evidence) metaShare(q *question, i int) float64 {
+	if len(q.meta) == 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range q.meta {
+		if ev.meta[i][t] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(q.meta))
 }

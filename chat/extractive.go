@@ -10,12 +10,15 @@ import "github.com/citechat/citechat/retrieval"
 //  2. score each sentence (score.go): the share of the question's content
 //     terms it holds, each weighted by its rarity across the passages (and
 //     more for names), plus small bonuses for shared word pairs, quoted
-//     phrases, a number when one is asked for, and the passage's rank, minus
-//     a penalty for sentences that only restate the question;
-//  3. pick the best sentence, then up to three more that cover question
-//     terms the first missed (pick.go) — a two-part question gets both parts;
-//  4. abstain when the picked sentences hold too little of the question
-//     (abstain.go), else compose them with attribution and markers
+//     phrases, the right kind of number when one is asked for (numbers.go),
+//     the article the question names by author or title, and the passage's
+//     rank, minus a penalty for sentences that only restate the question;
+//  3. choose the best sentence (and the next when it continues it), then
+//     what the question's shape calls for: a sentence per part of a
+//     two-part question, the items of "what three …", or a sentence covering
+//     what the first missed (pick.go);
+//  4. abstain when the core of the choice holds too little of the question
+//     (abstain.go), else compose the sentences with attribution and markers
 //     (compose.go). Author questions get the authors and the title (who.go).
 //
 // Markers are source ranks: [3] is the third source listed.
@@ -26,6 +29,7 @@ const preferBonus = 0.15
 // extract drafts the extractive answer to q from what was found.
 func (b *Bot) extract(q *question, f found, srcs []Source) draft {
 	ev := gather(f.passages)
+	ev.setMeta(q)
 	ev.score(q)
 	if f.prefer != "" {
 		for i := range ev.cands {
@@ -39,11 +43,11 @@ func (b *Bot) extract(q *question, f found, srcs []Source) draft {
 			return draft{parts: parts, cites: cites, mode: "extractive"}
 		}
 	}
-	chosen := ev.pick(q)
-	if !ev.supported(q, chosen) {
+	sel := ev.choose(q)
+	if sel.support < minSupport {
 		return draft{parts: []string{abstention(srcs)}, abstained: true, mode: "extractive"}
 	}
-	parts, cites := compose(chosen, srcs)
+	parts, cites := compose(sel.chosen, srcs)
 	return draft{parts: parts, cites: cites, mode: "extractive"}
 }
 

@@ -1,37 +1,171 @@
 package chat
 
-import "sort"
-
-// Selection limits: an answer is one to maxSentences sentences; a further
-// sentence must reach followShare of the best score and add coverage of
-// question terms the earlier ones missed (minGain of the total weight).
-const (
-	maxSentences = 4
-	followShare  = 0.55
-	minGain      = 0.12
+import (
+	"regexp"
+	"slices"
+	"sort"
 )
 
-// pick chooses the sentences that answer the question: the best-scoring one,
-// then greedily those that cover question terms still uncovered, so a
-// two-part question draws on two passages. The result is in answer order:
-// by passage rank, then by position in the passage.
-func (ev *evidence) pick(q *question) []*candidate {
-	order := make([]*candidate, 0, len(ev.cands))
+// Selection limits. An answer is one to maxSentences sentences: the best
+// one (with the sentence after it when that one continues it: "To tackle
+// this problem, …"), and then
+//   - for a two-part question, the best sentence for each part;
+//   - for a question asking for so many things ("what three insights"),
+//     further sentences of the same article scoring at least listShare of
+//     the best;
+//   - otherwise, a sentence scoring at least followShare of the best that
+//     covers at least minGain of the question's weight the others missed.
+const (
+	maxSentences = 4
+	followShare  = 0.75
+	listShare    = 0.6
+	minGain      = 0.2
+)
+
+// continuesRe matches the openings of a sentence that carries on from the
+// one before it: its answer often sits there.
+var continuesRe = regexp.MustCompile(`^(This|These|That|Those|It|They|Such|Thus|Therefore|Accordingly|As a result|In response|To (tackle|address|solve|meet|this end)|For this purpose)\b`)
+
+// selection is the sentences chosen to answer, and how well the core of
+// them (the sentence found for each question part) supports the answer.
+type selection struct {
+	chosen  []*candidate
+	support float64
+}
+
+// choose picks the sentences that answer q; ev.score(q) must have run.
+func (ev *evidence) choose(q *question) selection {
+	if len(q.parts) > 1 {
+		return ev.chooseParts(q)
+	}
+	order := ev.ranked(nil)
+	if len(order) == 0 {
+		return selection{}
+	}
+	best := order[0]
+	core := ev.withNext(best)
+	sel := selection{chosen: core, support: ev.support(q, core)}
+	if q.count >= 2 {
+		sel.chosen = ev.more(order, sel.chosen, q.count, func(c *candidate) bool {
+			return c.src == best.src || ev.passages[c.src].ArticleID == ev.passages[best.src].ArticleID
+		}, best.score*listShare)
+	} else {
+		sel.chosen = ev.cover(q, ev.named(q, order), sel.chosen, best.score*followShare)
+	}
+	sortByPlace(sel.chosen)
+	return sel
+}
+
+// chooseParts answers each part of a two-part question with its own best
+// sentence; the support is the mean of the parts' support.
+func (ev *evidence) chooseParts(q *question) selection {
+	var sel selection
+	for i := range q.parts {
+		p := &q.parts[i]
+		order := ev.ranked(ev.scores(p))
+		if len(order) == 0 {
+			return selection{}
+		}
+		core := ev.withNext(order[0])
+		sel.support += ev.support(p, core) / float64(len(q.parts))
+		for _, c := range core {
+			if !slices.Contains(sel.chosen, c) && !duplicate(sel.chosen, c) {
+				sel.chosen = append(sel.chosen, c)
+			}
+		}
+	}
+	sortByPlace(sel.chosen)
+	return sel
+}
+
+// ranked returns the prose candidates, best first, by the given scores (or
+// the candidates' own scores when nil).
+func (ev *evidence) ranked(scores []float64) []*candidate {
+	score := func(c *candidate) float64 { return c.score }
+	if scores != nil {
+		score = func(c *candidate) float64 { return scores[c.idx] }
+	}
+	var order []*candidate
 	for i := range ev.cands {
 		if ev.cands[i].prose {
 			order = append(order, &ev.cands[i])
 		}
 	}
-	if len(order) == 0 {
-		return nil
+	sort.SliceStable(order, func(i, j int) bool { return score(order[i]) > score(order[j]) })
+	return order
+}
+
+// withNext returns c, and the sentence after it when that one continues
+// it. Overlapping chunks repeat sentences, and a chunk may end right after
+// c, so every copy of c is looked at; the pair is returned from the passage
+// that holds both.
+func (ev *evidence) withNext(c *candidate) []*candidate {
+	for k := range ev.cands {
+		x := &ev.cands[k]
+		if x.text != c.text || k+1 >= len(ev.cands) {
+			continue
+		}
+		next := &ev.cands[k+1]
+		if next.src == x.src && next.prose && continuesRe.MatchString(next.text) {
+			return []*candidate{x, next}
+		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
-	best := order[0]
-	chosen := []*candidate{best}
+	return []*candidate{c}
+}
+
+// more adds up to n further candidates that pass keep and score at least
+// floor, in score order.
+func (ev *evidence) more(order, chosen []*candidate, n int, keep func(*candidate) bool, floor float64) []*candidate {
+	for _, c := range order {
+		if len(chosen) >= min(n+1, maxSentences) || c.score < floor {
+			break
+		}
+		if keep(c) && !slices.Contains(chosen, c) && !duplicate(chosen, c) {
+			chosen = append(chosen, c)
+		}
+	}
+	return chosen
+}
+
+// named keeps, of the candidates, those from the articles the question
+// names by author or title ("according to the foreword"), if it names any.
+func (ev *evidence) named(q *question, order []*candidate) []*candidate {
+	if len(q.meta) == 0 {
+		return order
+	}
+	var out []*candidate
+	for _, c := range order {
+		if ev.metaShare(q, c.src) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// cover adds sentences scoring at least floor that each cover at least
+// minGain of the question's weight not yet covered.
+func (ev *evidence) cover(q *question, order, chosen []*candidate, floor float64) []*candidate {
 	w, sum := ev.weights(q, q.terms)
-	covered := copySet(best.terms)
+	covered := map[string]bool{}
+	for _, c := range chosen {
+		for t := range c.terms {
+			covered[t] = true
+		}
+	}
 	for len(chosen) < maxSentences {
-		next, gain := nextCover(order, chosen, covered, w, sum, best.score*followShare)
+		var next *candidate
+		var gain float64
+		for _, c := range order {
+			if c.score < floor {
+				break
+			}
+			if slices.Contains(chosen, c) || duplicate(chosen, c) {
+				continue
+			}
+			if g := uncovered(c.terms, covered, w, sum); g > gain {
+				next, gain = c, g
+			}
+		}
 		if next == nil || gain < minGain {
 			break
 		}
@@ -40,47 +174,21 @@ func (ev *evidence) pick(q *question) []*candidate {
 			covered[t] = true
 		}
 	}
-	sort.SliceStable(chosen, func(i, j int) bool {
-		if chosen[i].src != chosen[j].src {
-			return chosen[i].src < chosen[j].src
-		}
-		return chosen[i].sp.start < chosen[j].sp.start
-	})
 	return chosen
 }
 
-// nextCover returns the candidate scoring at least floor that adds the most
-// uncovered question weight, with its gain as a share of the total.
-func nextCover(order, chosen []*candidate, covered map[string]bool, w map[string]float64, sum, floor float64) (*candidate, float64) {
-	var best *candidate
-	var bestGain float64
-	for _, c := range order {
-		if c.score < floor {
-			break
-		}
-		if isChosen(chosen, c) || duplicate(chosen, c) {
-			continue
-		}
-		var g float64
-		for t, x := range w {
-			if c.terms[t] && !covered[t] {
-				g += x
-			}
-		}
-		if sum > 0 && g/sum > bestGain {
-			best, bestGain = c, g/sum
+// uncovered is the share of the question's weight that set adds to covered.
+func uncovered(set, covered map[string]bool, w map[string]float64, sum float64) float64 {
+	if sum == 0 {
+		return 0
+	}
+	var g float64
+	for t, x := range w {
+		if set[t] && !covered[t] {
+			g += x
 		}
 	}
-	return best, bestGain
-}
-
-func isChosen(chosen []*candidate, c *candidate) bool {
-	for _, x := range chosen {
-		if x == c {
-			return true
-		}
-	}
-	return false
+	return g / sum
 }
 
 // duplicate reports whether c says what a chosen sentence already says
@@ -94,33 +202,12 @@ func duplicate(chosen []*candidate, c *candidate) bool {
 	return false
 }
 
-func copySet(m map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k := range m {
-		out[k] = true
-	}
-	return out
-}
-
-// support is the weighted share of the question's terms that the chosen
-// sentences hold together: the evidence the abstention decision rests on.
-// For a follow-up, the terms carried from earlier turns count for a quarter,
-// so "When did it begin?" is judged mostly on "begin" but not on it alone.
-func (ev *evidence) support(q *question, chosen []*candidate) float64 {
-	set := map[string]bool{}
-	for _, c := range chosen {
-		for t := range c.terms {
-			set[t] = true
+// sortByPlace orders sentences for reading: by passage rank, then position.
+func sortByPlace(cs []*candidate) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].src != cs[j].src {
+			return cs[i].src < cs[j].src
 		}
-	}
-	w, sum := ev.weights(q, q.terms)
-	own := coverage(set, w, sum)
-	if len(q.context) == 0 {
-		return own
-	}
-	cw, csum := ev.weights(q, q.context)
-	return (1-contextShare)*own + contextShare*coverage(set, cw, csum)
+		return cs[i].sp.start < cs[j].sp.start
+	})
 }
-
-// contextShare is how much carried terms count in a follow-up's support.
-const contextShare = 0.25

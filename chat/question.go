@@ -14,19 +14,36 @@ type question struct {
 	text    string
 	terms   []string        // stemmed content terms of the question itself
 	context []string        // stemmed terms carried from earlier turns
+	meta    []string        // terms that name an article's authors or title, not its content
 	bigrams map[string]bool // adjacent content-term pairs, "a b"
 	phrases []string        // quoted phrases, lower case
 	entity  map[string]bool // terms written with a capital inside the question
-	number  bool            // asks for an amount, a share, a year or a date
+	number  numKind         // the kind of number the answer must give, if any
 	who     bool            // asks who wrote or argues something
+	count   int             // asks for so many things ("what three insights"), else 0
+	parts   []question      // the sub-questions of a two-part question, else nil
 }
+
+// numKind is the kind of number a question asks for.
+type numKind int
+
+const (
+	numNone   numKind = iota
+	numAmount         // how many, how much, what share: any number that is not part of a name
+	numTime           // when, what year, what deadline: a year or a month
+)
 
 var (
 	// Quoted phrases: double quotes anywhere, single quotes only at word
 	// edges so that apostrophes ("China's") do not open a quote.
 	quotedRe = regexp.MustCompile(`["“]([^"”]{3,80})["”]|(?:^|\s)['‘]([^'’]{3,80})['’](?:\s|[.,;:?!]|$)`)
-	// Questions whose answer is an amount, a share or a time.
-	numberRe = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big)|what (share|percentage|proportion|value|amount|number|year|date|month|size)|which year|when|in what year|in which year|what was the (value|size|total))\b`)
+	// Questions whose answer is an amount or a time.
+	amountRe = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big)|(what|which) (share|percentage|proportion|value|amount|number|size|sum|total|rate))\b`)
+	timeRe   = regexp.MustCompile(`(?i)\b(when|(what|which) (year|date|month|deadline|time ?frame|timeline)|deadline|by when|since when)\b`)
+	// A count of things asked for: "What three insights …".
+	countRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|[2-6]) [a-z]`)
+	// Where a two-part question divides: ", and when …", " and what …".
+	partRe = regexp.MustCompile(`(?i),? and (when|what|which|who|whom|how|where|why|in what|in which|did|does|do|is|are|was|were|has|have)\b`)
 	// Questions about who wrote or holds a view, not about a person in the text.
 	whoRe = regexp.MustCompile(`(?i)\b(which|what) (authors?|contributors?|writers?|scholars?|experts?|researchers?|article)\b|\bwho (wrote|writes|authored|argues?|argued|contends?|describes?|described|claims?|says?|suggests?|proposes?|maintains?|is the author)\b|\bwhose (article|chapter|essay)\b`)
 )
@@ -38,8 +55,9 @@ func analyse(text string, context []string) question {
 		terms:   contentTerms(text),
 		bigrams: map[string]bool{},
 		entity:  map[string]bool{},
-		number:  numberRe.MatchString(text),
+		number:  numberKind(text),
 		who:     whoRe.MatchString(text),
+		count:   countOf(text),
 	}
 	in := map[string]bool{}
 	for _, t := range q.terms {
@@ -57,7 +75,47 @@ func analyse(text string, context []string) question {
 	for t := range capitalised(text) {
 		q.entity[t] = true
 	}
+	q.parts = splitParts(text, context)
 	return q
+}
+
+func numberKind(text string) numKind {
+	switch {
+	case timeRe.MatchString(text):
+		return numTime
+	case amountRe.MatchString(text):
+		return numAmount
+	}
+	return numNone
+}
+
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+// countOf returns how many things the question asks for, or 0.
+func countOf(text string) int {
+	m := countRe.FindStringSubmatch(text)
+	if m == nil {
+		return 0
+	}
+	if n, ok := countWords[strings.ToLower(m[1])]; ok {
+		return n
+	}
+	return int(m[1][0] - '0')
+}
+
+// splitParts divides "When was X established, and when did Y happen?" into
+// its two questions, each answered by its own sentence. A question that
+// does not divide into two parts with content of their own returns nil.
+func splitParts(text string, context []string) []question {
+	loc := partRe.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return nil
+	}
+	first, second := text[:loc[0]], text[loc[2]:]
+	if len(contentTerms(first)) < 2 || len(contentTerms(second)) < 2 {
+		return nil
+	}
+	return []question{analyse(first, context), analyse(second, context)}
 }
 
 // bigramsOf returns the pairs of adjacent content words of s, stemmed.

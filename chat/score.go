@@ -14,7 +14,9 @@ const (
 	contextWeight  = 0.35 // terms carried from earlier turns, relative to the question's own
 	bigramBonus    = 0.08 // per adjacent word pair shared with the question (up to 3)
 	phraseBonus    = 0.5  // the sentence holds a phrase the question quotes
-	numberBonus    = 0.15 // the question asks for a number and the sentence has a new one
+	numberBonus    = 0.15 // the question asks for a number and the sentence gives one
+	numberPenalty  = 0.25 // … and the sentence gives none
+	metaBonus      = 0.25 // the sentence's article is by the authors (or has the title) the question names
 	rankBonus      = 0.12 // for the top-ranked passage, falling linearly with rank
 	restatePenalty = 0.3  // the sentence says little beyond the question's own words
 	longPenalty    = 0.1  // sentences over longWords words read poorly as answers
@@ -23,24 +25,39 @@ const (
 
 // score sets every candidate's score for the question.
 func (ev *evidence) score(q *question) {
+	for i, s := range ev.scores(q) {
+		ev.cands[i].score = s
+	}
+}
+
+// scores returns each candidate's score for q (a question or one part).
+func (ev *evidence) scores(q *question) []float64 {
 	w, sum := ev.weights(q, q.terms)
 	cw, csum := ev.weights(q, q.context)
+	out := make([]float64, len(ev.cands))
 	for i := range ev.cands {
 		c := &ev.cands[i]
-		c.score = coverage(c.terms, w, sum) + contextWeight*coverage(c.terms, cw, csum)
-		c.score += bigramBonus * float64(min(3, shared(c.bigrams, q.bigrams)))
-		c.score += phraseBonus * phraseHit(c.text, q.phrases)
-		if q.number && newNumber(c.terms, q.terms) {
-			c.score += numberBonus
+		s := coverage(c.terms, w, sum) + contextWeight*coverage(c.terms, cw, csum)
+		s += bigramBonus * float64(min(3, shared(c.bigrams, q.bigrams)))
+		s += phraseBonus * phraseHit(c.text, q.phrases)
+		s += metaBonus * ev.metaShare(q, c.src)
+		if q.number != numNone {
+			if c.nums.answers(q.number, q.terms) {
+				s += numberBonus
+			} else {
+				s -= numberPenalty
+			}
 		}
-		c.score += rankBonus * (1 - float64(c.src)/float64(len(ev.passages)))
+		s += rankBonus * (1 - float64(c.src)/float64(len(ev.passages)))
 		if novelty(c.terms, q) < 0.3 {
-			c.score -= restatePenalty
+			s -= restatePenalty
 		}
 		if len(strings.Fields(c.text)) > longWords {
-			c.score -= longPenalty
+			s -= longPenalty
 		}
+		out[i] = s
 	}
+	return out
 }
 
 // coverage is the weighted share of terms (weights w, summing to sum) that
@@ -81,16 +98,6 @@ func phraseHit(text string, phrases []string) float64 {
 		}
 	}
 	return float64(n) / float64(len(phrases))
-}
-
-// newNumber reports whether the sentence has a number the question lacks.
-func newNumber(set map[string]bool, qterms []string) bool {
-	for t := range set {
-		if isNumber(t) && !slices.Contains(qterms, t) {
-			return true
-		}
-	}
-	return false
 }
 
 // novelty is the share of the sentence's terms that the question (and its

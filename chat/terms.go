@@ -127,7 +127,7 @@ func stem(w string) string {
 			break
 		}
 	}
-	for _, r := range [][2]string{{"ational", "ate"}, {"ation", "ate"}, {"ness", ""}, {"ly", ""}} {
+	for _, r := range [][2]string{{"ational", "ate"}, {"ation", "ate"}, {"ment", ""}, {"ness", ""}, {"ly", ""}} {
 		if base, ok := strings.CutSuffix(w, r[0]); ok && len(base) >= 4 {
 			w = base + r[1]
 			break

@@ -48,21 +48,29 @@ func TestTerms(t *testing.T) {
 
 func TestQuestionShape(t *testing.T) {
 	tests := []struct {
-		q           string
-		number, who bool
-		phrases     []string
+		q       string
+		number  numKind
+		who     bool
+		phrases []string
+		count   int
+		parts   int
 	}{
-		{"How many students study in China?", true, false, nil},
-		{"When was the community established?", true, false, nil},
-		{"Which authors describe it as a \"vivid practice\"?", false, true, []string{"vivid practice"}},
-		{"Who argues that aid creates dependency?", false, true, nil},
-		{"Who is Xi Jinping?", false, false, nil},
-		{"What does China's 'good neighbour' policy mean?", false, false, []string{"good neighbour"}},
+		{"How many students study in China?", numAmount, false, nil, 0, 0},
+		{"When was the community established?", numTime, false, nil, 0, 0},
+		{"What deadline did they agree?", numTime, false, nil, 0, 0},
+		{"Which authors describe it as a \"vivid practice\"?", numNone, true, []string{"vivid practice"}, 0, 0},
+		{"Who argues that aid creates dependency?", numNone, true, nil, 0, 0},
+		{"Who is Xi Jinping?", numNone, false, nil, 0, 0},
+		{"What does China's 'good neighbour' policy mean?", numNone, false, []string{"good neighbour"}, 0, 0},
+		{"What three key insights does Zha Wen draw?", numNone, false, nil, 3, 0},
+		{"When was the FTA established, and when was its upgrade signed?", numTime, false, nil, 0, 2},
+		{"Which farmers and traders joined?", numNone, false, nil, 0, 0},
 	}
 	for _, tt := range tests {
 		q := analyse(tt.q, nil)
-		if q.number != tt.number || q.who != tt.who || !reflect.DeepEqual(q.phrases, tt.phrases) {
-			t.Errorf("%q: number %v who %v phrases %q", tt.q, q.number, q.who, q.phrases)
+		if q.number != tt.number || q.who != tt.who || !reflect.DeepEqual(q.phrases, tt.phrases) ||
+			q.count != tt.count || len(q.parts) != tt.parts {
+			t.Errorf("%q: number %v who %v phrases %q count %d parts %d", tt.q, q.number, q.who, q.phrases, q.count, len(q.parts))
 		}
 	}
 }
@@ -88,5 +96,29 @@ func TestAttribute(t *testing.T) {
 	}
 	if got := cleanDisplay("A claim [12] with a footnote."); got != "A claim with a footnote." {
 		t.Errorf("cleanDisplay = %q", got)
+	}
+}
+
+func TestNumbersIn(t *testing.T) {
+	tests := []struct {
+		s       string
+		kind    numKind
+		qterms  []string
+		answers bool
+	}{
+		{"Trade reached US$982.3 billion in 2024.", numAmount, []string{"2024"}, true},
+		{"The Version 3.0 upgrade was discussed.", numAmount, nil, false},
+		{"ASEAN released its Vision 2045 and the Plan 2026-2030.", numTime, nil, false},
+		{"In May 2025, ASEAN released its Vision 2045.", numTime, nil, true},
+		{"The FTA was fully established in 2010.", numTime, nil, true},
+		{"During COVID-19 China sent vaccines.", numAmount, nil, false},
+		{"It covers 19 countries.", numAmount, nil, true},
+		{"The 5G network grew.", numAmount, nil, false},
+		{"In 2024 the ports grew.", numTime, []string{"2024"}, false},
+	}
+	for _, tt := range tests {
+		if got := numbersIn(tt.s).answers(tt.kind, tt.qterms); got != tt.answers {
+			t.Errorf("numbersIn(%q).answers(%v) = %v, want %v", tt.s, tt.kind, got, tt.answers)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package chat
 
 import (
+	"strings"
+
 	"github.com/citechat/citechat/retrieval"
 )
 
@@ -22,12 +24,17 @@ func (ev *evidence) whoAnswer(q *question, srcs []Source, arts []retrieval.Artic
 		line := au.Name + " (" + au.Affiliation + ") is an author of “" + s.Title + "”"
 		return []string{withMarker(line+".", s.Rank)}, []Citation{citation(s, ev.bestQuote(q, i))}, true
 	}
-	chosen := ev.pick(q)
-	if !ev.supported(q, chosen) {
+	if i, c, name, ok := ev.byline(q, srcs); ok {
+		s := srcs[i]
+		line := name + " is an author of “" + s.Title + "”, which gives: " + c.text
+		return []string{withMarker(line, s.Rank)}, []Citation{citation(s, c.text)}, true
+	}
+	sel := ev.choose(q)
+	if sel.support < minSupport {
 		return nil, nil, false
 	}
-	c := chosen[0]
-	for _, x := range chosen {
+	c := sel.chosen[0]
+	for _, x := range sel.chosen {
 		if x.score > c.score {
 			c = x
 		}
@@ -71,6 +78,31 @@ func (ev *evidence) matchAffiliation(q *question, arts []retrieval.Article) (ret
 		}
 	}
 	return best, bestID, bestCov >= minAffiliation
+}
+
+// byline finds a line of a passage that names one of its article's authors
+// and holds most of the question (a byline with a position, a note on the
+// authors), for questions that describe a person rather than a claim.
+func (ev *evidence) byline(q *question, srcs []Source) (int, *candidate, string, bool) {
+	w, sum := ev.weights(q, q.terms)
+	var best *candidate
+	var name string
+	var bestCov float64
+	for k := range ev.cands {
+		c := &ev.cands[k]
+		for _, au := range srcs[c.src].Authors {
+			if !strings.Contains(c.text, au) {
+				continue
+			}
+			if cov := coverage(c.terms, w, sum); cov > bestCov {
+				best, name, bestCov = c, au, cov
+			}
+		}
+	}
+	if best == nil || bestCov < minAffiliation {
+		return -1, nil, "", false
+	}
+	return best.src, best, name, true
 }
 
 // firstOf returns the index of the first source from the article, or -1.
