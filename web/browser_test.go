@@ -23,7 +23,7 @@ import (
 // abstention is styled as such, Stop cancels on the server, the focus stays
 // in the panel, and a reload keeps the conversation.
 func TestWidgetBrowserConversation(t *testing.T) {
-	p := newPartnerSetup(t, "auto", func(site string) string { return site })
+	p := newPartnerSetup(t, setupOptions{})
 	b := newBrowser(t)
 	b.navigate(p.site.URL)
 	b.waitFor("the launcher", `window.Citechat && $('.launcher')`)
@@ -121,7 +121,7 @@ func TestWidgetBrowserConversation(t *testing.T) {
 // With data-transport="sse" the widget streams over fetch and server-sent
 // events, cross-origin, through the same key check.
 func TestWidgetBrowserServerSentEvents(t *testing.T) {
-	p := newPartnerSetup(t, "sse", func(site string) string { return site })
+	p := newPartnerSetup(t, setupOptions{transport: "sse"})
 	b := newBrowser(t)
 	b.navigate(p.site.URL)
 	b.waitFor("the widget", `window.Citechat && $('.launcher')`)
@@ -138,7 +138,7 @@ func TestWidgetBrowserServerSentEvents(t *testing.T) {
 // refuses the websocket upgrade (and the SSE fallback) with 403, no
 // question reaches the bot, and the widget says it cannot connect.
 func TestWidgetBrowserRefusedOrigin(t *testing.T) {
-	p := newPartnerSetup(t, "auto", func(string) string { return "https://partner.example" })
+	p := newPartnerSetup(t, setupOptions{allow: func(string) string { return "https://partner.example" }})
 	b := newBrowser(t)
 	b.navigate(p.site.URL)
 	b.waitFor("the widget", `window.Citechat && $('.launcher')`)
@@ -281,5 +281,68 @@ func TestWidgetBrowserRealCollection(t *testing.T) {
 	}
 	if len(got) == 0 || got[len(got)-1]["type"] != "done" {
 		t.Errorf("follow-up ended with %v", got)
+	}
+}
+
+// When the websocket drops mid-answer the widget reconnects and asks again;
+// the reader sees one answer, not a broken or doubled one.
+func TestWidgetBrowserReconnects(t *testing.T) {
+	p := newPartnerSetup(t, setupOptions{})
+	b := newBrowser(t)
+	b.navigate(p.site.URL)
+	b.waitFor("the widget", `window.Citechat && $('.launcher')`)
+	b.click(".launcher")
+	hold := make(chan struct{})
+	p.bot.setHold(hold)
+	b.keys("What do tides give small islands?" + kb.Enter)
+	b.waitFor("the first delta", `$('.a .text')?.textContent.length > 0`)
+
+	p.dropSockets()
+	waitUntil(t, "a second websocket", func() bool { return p.count("GET /ws 101") == 2 })
+	waitUntil(t, "the ask sent again", func() bool { reqs, _ := p.bot.snapshot(); return len(reqs) == 2 })
+	close(hold)
+	b.waitFor("the answer after the reconnect", `$$('.a .cite').length === 2`)
+	reqs, cancelled := p.bot.snapshot()
+	if reqs[0].ID != reqs[1].ID || !slices.Equal(cancelled, []string{reqs[0].ID}) {
+		t.Errorf("asks %q and %q, cancelled %q: want the same ask twice, the first cancelled with its socket", reqs[0].ID, reqs[1].ID, cancelled)
+	}
+	if n := eval[int](b, `$('.a').textContent.split('Tidal turbines').length - 1`); n != 1 {
+		t.Errorf("the answer's opening appears %d times", n)
+	}
+}
+
+// inlinePage puts the widget inside an element of the page.
+const inlinePage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Inline</title></head>
+<body><h1>Ask the archive</h1><div id="ask" style="width: 420px; height: 520px"></div>
+<script src="%s/widget.js" data-key="%s" data-transport="%s" data-target="#ask"
+ data-greeting="Questions about our archive?" data-starters="What do tides give small islands?" async></script>
+</body></html>`
+
+// Inline mode (data-target) shows the panel in the page's element without
+// taking the focus; the key's per-visitor limit shows as a wait message.
+func TestWidgetBrowserInlineAndRateLimited(t *testing.T) {
+	p := newPartnerSetup(t, setupOptions{page: inlinePage, entry: "    limits: {asks_per_minute: 1}\n"})
+	b := newBrowser(t)
+	b.navigate(p.site.URL)
+	b.waitFor("the inline panel", `document.querySelector('#ask > citechat-widget') && $('.root.inline') && !$('.launcher') && !$('.panel').hidden`)
+	b.waitFor("the greeting and starter", `$('.empty p').textContent === 'Questions about our archive?' && $('.starters button')`)
+	if active := eval[string](b, `document.activeElement.tagName`); active != "BODY" {
+		t.Errorf("the inline widget took the focus: %s", active)
+	}
+	inside := eval[bool](b, `(() => { const a = document.querySelector('#ask').getBoundingClientRect(), p = $('.panel').getBoundingClientRect();
+		return p.left >= a.left && p.right <= a.right && p.top >= a.top && p.bottom <= a.bottom + 1; })()`)
+	if !inside {
+		t.Error("the panel is not inside its element")
+	}
+
+	b.click(".starters button")
+	b.waitFor("the starter's answer", `$$('.a .cite').length === 2`)
+	b.click("textarea")
+	b.keys("And who funds the grid links?" + kb.Enter)
+	b.waitFor("the rate-limit message", `/asking faster than this site allows\. Please wait \d+ s\./.test($('.turn:last-child .err')?.textContent)`)
+	b.keys(kb.Escape)
+	if hidden := eval[bool](b, `$('.panel').hidden`); hidden {
+		t.Error("Escape closed the inline panel")
 	}
 }

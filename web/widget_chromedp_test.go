@@ -217,6 +217,7 @@ func (b *browser) screenshot(name string) string {
 
 // hostilePage is a partner's page whose CSS would wreck a widget that lived
 // in the page's own DOM, and which even tries to hide the widget's element.
+// Its verbs: the citechat URL, the key, the data-transport.
 const hostilePage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner news</title>
 <style>
@@ -232,25 +233,44 @@ head, style, script { display: none !important }
  data-starters="What do tides give small islands?|Who funds grid links?" async></script>
 </body></html>`
 
-// partnerSetup starts a partner site and a citechat server whose partners
-// file allows the key pk_test_0001 from the origins returned by allow
-// (given the partner site's origin), with bot as the backend.
+// partnerSetup is a partner site and a citechat server with the canned bot
+// and a partners file that gives the key pk_test_0001 to the origin that
+// allow returns (given the partner site's origin). It records the status
+// of every citechat response and can drop the websockets it has upgraded.
 type partnerSetup struct {
 	site, citechat *httptest.Server
 	bot            *cannedBot
-	mu             sync.Mutex
-	statuses       []string // "METHOD PATH STATUS" of every citechat response
+
+	mu       sync.Mutex
+	statuses []string // "METHOD PATH STATUS"
+	sockets  []net.Conn
 }
 
-func newPartnerSetup(t *testing.T, transport string, allow func(site string) string) *partnerSetup {
+// setupOptions vary a partnerSetup: the page (a format with the verbs of
+// hostilePage), the data-transport, and extra YAML for the key's entry.
+type setupOptions struct {
+	page, transport, entry string
+	allow                  func(site string) string
+}
+
+func newPartnerSetup(t *testing.T, o setupOptions) *partnerSetup {
 	t.Helper()
+	if o.page == "" {
+		o.page = hostilePage
+	}
+	if o.transport == "" {
+		o.transport = "auto"
+	}
+	if o.allow == nil {
+		o.allow = func(site string) string { return site }
+	}
 	p := &partnerSetup{bot: &cannedBot{}}
 	p.site = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, hostilePage, p.citechat.URL, "pk_test_0001", transport)
+		fmt.Fprintf(w, o.page, p.citechat.URL, "pk_test_0001", o.transport)
 	}))
 	t.Cleanup(p.site.Close)
-	file := fmt.Sprintf("partners:\n  - key: pk_test_0001\n    name: Test Partner\n    origins: [%q]\n", allow(p.site.URL))
+	file := fmt.Sprintf("partners:\n  - key: pk_test_0001\n    name: Test Partner\n    origins: [%q]\n%s", o.allow(p.site.URL), o.entry)
 	g, err := LoadPartners(writePartnersFile(t, "partners.yaml", file))
 	if err != nil {
 		t.Fatal(err)
@@ -259,32 +279,55 @@ func newPartnerSetup(t *testing.T, transport string, allow func(site string) str
 	s.SetBackend(p.bot, testShelf{})
 	h := s.Handler()
 	p.citechat = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK, p: p, r: r}
 		h.ServeHTTP(rec, r)
-		p.mu.Lock()
-		p.statuses = append(p.statuses, fmt.Sprintf("%s %s %d", r.Method, r.URL.Path, rec.status))
-		p.mu.Unlock()
+		if !rec.hijacked { // an upgrade was noted when it happened: its handler returns only when it ends
+			p.note(r, rec.status)
+		}
 	}))
 	t.Cleanup(p.citechat.Close)
 	return p
 }
 
-func (p *partnerSetup) saw(line string) bool {
+func (p *partnerSetup) note(r *http.Request, status int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for _, s := range p.statuses {
-		if s == line {
-			return true
-		}
-	}
-	return false
+	p.statuses = append(p.statuses, fmt.Sprintf("%s %s %d", r.Method, r.URL.Path, status))
 }
 
-// statusRecorder notes the status of a response; it passes Hijack through
-// for the websocket upgrade.
+// count returns how many responses had the line "METHOD PATH STATUS".
+func (p *partnerSetup) count(line string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, s := range p.statuses {
+		if s == line {
+			n++
+		}
+	}
+	return n
+}
+
+func (p *partnerSetup) saw(line string) bool { return p.count(line) > 0 }
+
+// dropSockets cuts every upgraded connection, as a network failure would.
+func (p *partnerSetup) dropSockets() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.sockets {
+		c.Close()
+	}
+	p.sockets = nil
+}
+
+// statusRecorder notes the status of a response, and the connection of a
+// websocket upgrade.
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
+	status   int
+	hijacked bool
+	p        *partnerSetup
+	r        *http.Request
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
@@ -295,6 +338,13 @@ func (r *statusRecorder) WriteHeader(code int) {
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 func (r *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	r.status = http.StatusSwitchingProtocols
-	return r.ResponseWriter.(http.Hijacker).Hijack()
+	c, rw, err := r.ResponseWriter.(http.Hijacker).Hijack()
+	if err == nil {
+		r.hijacked = true
+		r.p.note(r.r, http.StatusSwitchingProtocols)
+		r.p.mu.Lock()
+		r.p.sockets = append(r.p.sockets, c)
+		r.p.mu.Unlock()
+	}
+	return c, rw, err
 }
