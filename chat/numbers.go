@@ -76,7 +76,7 @@ func (ns numbers) answers(k numKind, qterms []string) bool {
 		return true
 	}
 	for _, n := range ns.amounts {
-		if !slices.Contains(qterms, n) && (k == numAmount || isYear(n)) {
+		if !slices.Contains(qterms, n) && (k == numAmount || k != numAmount && isYear(n)) {
 			return true
 		}
 	}

@@ -14,12 +14,18 @@ import (
 //     further sentences of the same article scoring at least listShare of
 //     the best;
 //   - otherwise, a sentence scoring at least followShare of the best that
-//     covers at least minGain of the question's weight the others missed.
+//     covers at least minGain of the question's weight the others missed,
+//     and one from another article that scores nearly as well as the best.
 const (
 	maxSentences = 4
 	followShare  = 0.75
 	listShare    = 0.6
 	minGain      = 0.2
+	// corroborateShare is how close to the best a sentence from another
+	// article must score to be added to an open question's answer.
+	corroborateShare = 0.8
+	// rareDF is the most sentences a term may occur in to count as rare.
+	rareDF = 3
 )
 
 // continuesRe matches the openings of a sentence that carries on from the
@@ -51,6 +57,7 @@ func (ev *evidence) choose(q *question) selection {
 		}, best.score*listShare)
 	} else {
 		sel.chosen = ev.cover(q, ev.named(q, order), sel.chosen, best.score*followShare)
+		sel.chosen = ev.corroborate(q, order, sel.chosen, best)
 	}
 	sortByPlace(sel.chosen)
 	return sel
@@ -125,6 +132,45 @@ func (ev *evidence) more(order, chosen []*candidate, n int, keep func(*candidate
 		}
 	}
 	return chosen
+}
+
+// corroborate adds, to an open question's answer (not a number, not a
+// named article), the best sentence of another article that says nearly as
+// much about the same thing — it holds every rare question term the best
+// sentence holds: "How did China support ASEAN during the pandemic?" is
+// answered by two articles, each with its part of the story.
+func (ev *evidence) corroborate(q *question, order, chosen []*candidate, best *candidate) []*candidate {
+	if q.number != numNone || len(q.meta) > 0 || len(chosen) >= maxSentences {
+		return chosen
+	}
+	var key []string // the rare question terms the best sentence holds
+	for _, t := range q.terms {
+		if best.terms[t] && ev.df[t] <= rareDF {
+			key = append(key, t)
+		}
+	}
+	if len(key) == 0 {
+		return chosen
+	}
+	article := func(c *candidate) string { return ev.passages[c.src].ArticleID }
+	for _, c := range order {
+		if c.score < best.score*corroborateShare {
+			break
+		}
+		if article(c) != article(best) && holdsAll(c.terms, key) && !duplicate(chosen, c) && !slices.Contains(chosen, c) {
+			return append(chosen, c)
+		}
+	}
+	return chosen
+}
+
+func holdsAll(set map[string]bool, terms []string) bool {
+	for _, t := range terms {
+		if !set[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // named keeps, of the candidates, those from the articles the question

@@ -30,7 +30,8 @@ type numKind int
 const (
 	numNone   numKind = iota
 	numAmount         // how many, how much, what share: any number that is not part of a name
-	numTime           // when, what year, what deadline: a year or a month
+	numTime           // when, what deadline: a year or a month
+	numYear           // in what year: a year
 )
 
 var (
@@ -39,7 +40,8 @@ var (
 	quotedRe = regexp.MustCompile(`["“]([^"”]{3,80})["”]|(?:^|\s)['‘]([^'’]{3,80})['’](?:\s|[.,;:?!]|$)`)
 	// Questions whose answer is an amount or a time.
 	amountRe = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big)|(what|which) (share|percentage|proportion|value|amount|number|size|sum|total|rate))\b`)
-	timeRe   = regexp.MustCompile(`(?i)\b(when|(what|which) (year|date|month|deadline|time ?frame|timeline)|deadline|by when|since when)\b`)
+	timeRe   = regexp.MustCompile(`(?i)\b(when|(what|which) (date|month|deadline|time ?frame|timeline)|deadline|by when|since when)\b`)
+	yearRe   = regexp.MustCompile(`(?i)\b(what|which) year\b`)
 	// A count of things asked for: "What three insights …".
 	countRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|[2-6]) [a-z]`)
 	// Where a two-part question divides: ", and when …", " and what …".
@@ -81,6 +83,8 @@ func analyse(text string, context []string) question {
 
 func numberKind(text string) numKind {
 	switch {
+	case yearRe.MatchString(text):
+		return numYear
 	case timeRe.MatchString(text):
 		return numTime
 	case amountRe.MatchString(text):

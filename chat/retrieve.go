@@ -35,17 +35,26 @@ func (b *Bot) resolve(ctx context.Context, question string, turns []Turn) (strin
 // affiliation, it makes sure that contributor's article is among the
 // passages.
 func (b *Bot) retrieve(ctx context.Context, q *question, query string, turns []Turn, followUp bool, f Filters) (found, error) {
-	ps, err := b.r.Search(ctx, retrieval.Query{Text: query, K: b.cfg.K, Articles: f.Articles, Authors: f.Authors})
+	search := func(text string, k int) ([]retrieval.Passage, error) {
+		ps, err := b.r.Search(ctx, retrieval.Query{Text: text, K: k, Articles: f.Articles, Authors: f.Authors})
+		if err == nil && ctx.Err() != nil {
+			err = context.Cause(ctx)
+		}
+		return ps, err
+	}
+	ps, err := search(query, b.cfg.K)
 	if err != nil {
 		return found{}, err
 	}
-	if err := ctx.Err(); err != nil {
-		return found{}, context.Cause(ctx)
+	if len(q.parts) > 1 && query == q.text {
+		if ps, err = b.perPart(q, ps, search); err != nil {
+			return found{}, err
+		}
 	}
 	out := found{passages: ps}
 	if followUp {
 		last := turns[len(turns)-1]
-		prev, err := b.r.Search(ctx, retrieval.Query{Text: last.Q + " " + last.A, K: 3, Articles: f.Articles, Authors: f.Authors})
+		prev, err := search(last.Q+" "+last.A, 3)
 		if err != nil {
 			return found{}, err
 		}
@@ -59,6 +68,40 @@ func (b *Bot) retrieve(ctx context.Context, q *question, query string, turns []T
 		}
 	}
 	return out, nil
+}
+
+// perPart searches each part of a two-part question on its own, since one
+// search for both tends to find passages about one part only. The best
+// passages of each part come first, in turn, then those of the whole
+// question, K in all.
+func (b *Bot) perPart(q *question, whole []retrieval.Passage, search func(string, int) ([]retrieval.Passage, error)) ([]retrieval.Passage, error) {
+	lists := make([][]retrieval.Passage, 0, len(q.parts)+1)
+	for _, p := range q.parts {
+		ps, err := search(p.text, b.cfg.K/len(q.parts))
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, ps)
+	}
+	lists = append(lists, whole)
+	var out []retrieval.Passage
+	seen := map[string]bool{}
+	for i := 0; len(out) < b.cfg.K; i++ {
+		added := false
+		for _, l := range lists {
+			if i < len(l) {
+				added = true
+				if !seen[l[i].ID] {
+					seen[l[i].ID] = true
+					out = append(out, l[i])
+				}
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	return out[:min(len(out), b.cfg.K)], nil
 }
 
 // withContributor appends the best passage of the article whose author's
