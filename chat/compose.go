@@ -17,7 +17,7 @@ var markerRe = regexp.MustCompile(`\[(\d+)\]`)
 // It returns the sentences (the stream's deltas) and their citations. The
 // quote of a citation is the best-scoring chosen sentence of that passage,
 // exactly as the passage has it.
-func compose(chosen []*candidate, srcs []Source) ([]string, []Citation) {
+func compose(chosen []*candidate, srcs []Source, lower map[string]bool) ([]string, []Citation) {
 	var parts []string
 	var cites []Citation
 	quoted := map[int]*candidate{}
@@ -26,7 +26,7 @@ func compose(chosen []*candidate, srcs []Source) ([]string, []Citation) {
 		s := srcs[c.src]
 		text := cleanDisplay(c.text)
 		if !attributed[s.ArticleID] && len(s.Authors) > 0 {
-			text = attribute(names(s.Authors), text)
+			text = attribute(names(s.Authors), text, lower)
 			attributed[s.ArticleID] = true
 		}
 		parts = append(parts, withMarker(text, s.Rank))
@@ -82,13 +82,14 @@ func names(authors []string) string {
 }
 
 // attribute prefixes a sentence with whose words it is. A sentence that
-// opens with an ordinary word continues "According to X, the …"; one that
-// opens with a discourse marker ("However, …"), a number or a quotation is
-// kept whole after "X write: ".
-func attribute(who, s string) string {
+// opens with an ordinary word (a function word, or one the passages also
+// write in lower case: lower) continues "According to X, the …"; one that
+// opens with a discourse marker ("However, …"), a name, a number or a
+// quotation is kept whole after "X write: ".
+func attribute(who, s string, lower map[string]bool) string {
 	first, _, _ := strings.Cut(s, " ")
 	r, _ := utf8.DecodeRuneInString(s)
-	if strings.HasSuffix(first, ",") || !unicode.IsLetter(r) || !lowerable(first) {
+	if strings.HasSuffix(first, ",") || !unicode.IsLetter(r) || !lowerable(first, lower) {
 		return who + " " + verb(who) + ": " + s
 	}
 	return "According to " + who + ", " + string(unicode.ToLower(r)) + s[utf8.RuneLen(r):]
@@ -96,9 +97,9 @@ func attribute(who, s string) string {
 
 // lowerable reports whether a sentence's first word is an ordinary word
 // (not a name) that can be lower-cased mid-sentence.
-func lowerable(w string) bool {
+func lowerable(w string, lower map[string]bool) bool {
 	w = strings.ToLower(strings.Trim(w, `"'“”‘’(),.:;`))
-	return stopword[w] || commonOpeners[w]
+	return stopword[w] || commonOpeners[w] || lower[w]
 }
 
 // commonOpeners are frequent sentence openers that are not names.

@@ -29,11 +29,12 @@ type evidence struct {
 	cands    []candidate
 	df       map[string]int
 	meta     []map[string]bool // per passage: the terms of its title and authors
+	lower    map[string]bool   // words the passages write in lower case
 	pterms   []map[string]bool // per passage, see passageTerms
 }
 
 func gather(passages []retrieval.Passage) *evidence {
-	ev := &evidence{passages: passages, df: map[string]int{}}
+	ev := &evidence{passages: passages, df: map[string]int{}, lower: map[string]bool{}}
 	for i, p := range passages {
 		ev.meta = append(ev.meta, termSet(p.Title+" "+strings.Join(p.Authors, " ")))
 		for _, sp := range splitSentences(p.Text) {
@@ -44,6 +45,7 @@ func gather(passages []retrieval.Passage) *evidence {
 			for t := range c.terms {
 				ev.df[t]++
 			}
+			ev.noteLower(text)
 			ev.cands = append(ev.cands, c)
 		}
 	}
@@ -179,4 +181,15 @@ func (ev *evidence) metaShare(q *question, i int) float64 {
 		}
 	}
 	return float64(n) / float64(len(q.meta))
+}
+
+// noteLower records the words a sentence writes in lower case after its
+// first word, so an answer can tell "Addressing" (an ordinary word that may
+// be lower-cased after "According to X,") from "China" (a name).
+func (ev *evidence) noteLower(text string) {
+	for i, w := range tokens(text) {
+		if i > 0 && w != "" && w[0] >= 'a' && w[0] <= 'z' {
+			ev.lower[w] = true
+		}
+	}
 }

@@ -47,7 +47,7 @@ func (b *Bot) extract(q *question, f found, srcs []Source) draft {
 	if sel.support < minSupport {
 		return draft{parts: []string{abstention(srcs)}, abstained: true, mode: "extractive"}
 	}
-	parts, cites := compose(sel.chosen, srcs)
+	parts, cites := compose(sel.chosen, srcs, ev.lower)
 	return draft{parts: parts, cites: cites, mode: "extractive"}
 }
 

@@ -21,6 +21,7 @@ const (
 	followShare  = 0.75
 	listShare    = 0.6
 	minGain      = 0.2
+	minNextGain  = 0.1 // what a continuing sentence must add to be kept
 	// corroborateShare is how close to the best a sentence from another
 	// article must score to be added to an open question's answer.
 	corroborateShare = 0.8
@@ -49,7 +50,7 @@ func (ev *evidence) choose(q *question) selection {
 		return selection{}
 	}
 	best := order[0]
-	core := ev.withNext(best)
+	core := ev.withNext(q, best)
 	sel := selection{chosen: core, support: ev.support(q, core)}
 	if q.count >= 2 {
 		sel.chosen = ev.more(order, sel.chosen, q.count, func(c *candidate) bool {
@@ -73,7 +74,7 @@ func (ev *evidence) chooseParts(q *question) selection {
 		if len(order) == 0 {
 			return selection{}
 		}
-		core := ev.withNext(order[0])
+		core := ev.withNext(p, order[0])
 		sel.support += ev.support(p, core) / float64(len(q.parts))
 		for _, c := range core {
 			if !slices.Contains(sel.chosen, c) && !duplicate(sel.chosen, c) {
@@ -102,18 +103,21 @@ func (ev *evidence) ranked(scores []float64) []*candidate {
 	return order
 }
 
-// withNext returns c, and the sentence after it when that one continues
-// it. Overlapping chunks repeat sentences, and a chunk may end right after
-// c, so every copy of c is looked at; the pair is returned from the passage
-// that holds both.
-func (ev *evidence) withNext(c *candidate) []*candidate {
+// withNext returns c, and the sentence after it when that one continues it
+// ("To tackle this problem, …") and holds question terms c lacks: the
+// answer is often there. Overlapping chunks repeat sentences, and a chunk
+// may end right after c, so every copy of c is looked at; the pair is
+// returned from the passage that holds both.
+func (ev *evidence) withNext(q *question, c *candidate) []*candidate {
+	w, sum := ev.weights(q, q.terms)
 	for k := range ev.cands {
 		x := &ev.cands[k]
 		if x.text != c.text || k+1 >= len(ev.cands) {
 			continue
 		}
 		next := &ev.cands[k+1]
-		if next.src == x.src && next.prose && continuesRe.MatchString(next.text) {
+		if next.src == x.src && next.prose && continuesRe.MatchString(next.text) &&
+			uncovered(next.terms, x.terms, w, sum) >= minNextGain {
 			return []*candidate{x, next}
 		}
 	}

@@ -76,7 +76,9 @@ func TestQuestionShape(t *testing.T) {
 }
 
 func TestAttribute(t *testing.T) {
+	lower := map[string]bool{"addressing": true}
 	tests := []struct{ who, s, want string }{
+		{"Wang Fan", "Addressing both challenges, they agreed.", "According to Wang Fan, addressing both challenges, they agreed."},
 		{"Wang Fan", "The two sides moved forward.", "According to Wang Fan, the two sides moved forward."},
 		{"Xu Liping and Fan Jiaqi", "China and ASEAN set up a council.", "Xu Liping and Fan Jiaqi write: China and ASEAN set up a council."},
 		{"Zha Wen", "However, risks remain.", "Zha Wen writes: However, risks remain."},
@@ -84,7 +86,7 @@ func TestAttribute(t *testing.T) {
 		{"A", "2010 was the year.", "A writes: 2010 was the year."},
 	}
 	for _, tt := range tests {
-		if got := attribute(tt.who, tt.s); got != tt.want {
+		if got := attribute(tt.who, tt.s, lower); got != tt.want {
 			t.Errorf("attribute(%q, %q) = %q, want %q", tt.who, tt.s, got, tt.want)
 		}
 	}
