@@ -110,7 +110,7 @@ func (s *Server) admit(c *gin.Context) {
 func (s *Server) preflight(c *gin.Context) {
 	h := c.Writer.Header()
 	h.Set("Access-Control-Allow-Methods", "GET, POST")
-	h.Set("Access-Control-Allow-Headers", "Content-Type, X-Request-ID")
+	h.Set("Access-Control-Allow-Headers", "Content-Type, X-Request-ID, "+KeyHeader)
 	h.Set("Access-Control-Max-Age", "600")
 	c.Status(http.StatusNoContent)
 }

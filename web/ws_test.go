@@ -4,8 +4,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/citechat/citechat/chat"
+	"github.com/gorilla/websocket"
 )
 
 func TestWSEventOrder(t *testing.T) {
@@ -172,4 +174,27 @@ func TestWSUnavailableBeforeBackend(t *testing.T) {
 	if ev := read(t, ws); ev.Type != "error" || ev.Code != CodeUnavailable {
 		t.Fatalf("got %s, want unavailable", ev.raw)
 	}
+}
+
+// A client that answers pings outlives the pong wait; one that never reads
+// (so never answers) is dropped.
+func TestWSKeepalive(t *testing.T) {
+	noLeaks(t)
+	h := start(t, Config{PongWait: time.Second})
+	h.dial(nil) // silent
+	ws := h.dial(nil)
+	pings := 0
+	ws.SetPingHandler(func(data string) error { // runs inside ws's ReadMessage, below
+		if err := ws.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(time.Second)); err != nil {
+			return err
+		}
+		if pings++; pings == 2 { // past one pong wait: the pongs kept it open
+			return ws.WriteMessage(websocket.TextMessage, []byte(`{"type":"ask","id":"k","question":"Still here?"}`))
+		}
+		return nil
+	})
+	if evs := readUntil(t, ws, "k"); evs[len(evs)-1].Type != "done" {
+		t.Fatalf("after two pings: %s", types(evs))
+	}
+	eventually(t, "the silent client to be dropped", func() bool { return h.s.conns.count() == 1 })
 }

@@ -39,9 +39,6 @@ func (c *conn) handle(data []byte) {
 
 func (c *conn) startAsk(req chat.Request) {
 	err := c.s.checkRequest(&req)
-	if err == nil {
-		err = c.s.allowAsk(c.visitor)
-	}
 	var ctx context.Context
 	var cancel context.CancelCauseFunc
 	if err == nil {
@@ -55,7 +52,8 @@ func (c *conn) startAsk(req chat.Request) {
 }
 
 // register records a new running ask and gives it the connection's own
-// history when it brought none.
+// history when it brought none. The Gate is asked last, so an ask refused
+// for this connection's own limits does not use up the visitor's quota.
 func (c *conn) register(req *chat.Request) (context.Context, context.CancelCauseFunc, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -65,6 +63,9 @@ func (c *conn) register(req *chat.Request) (context.Context, context.CancelCause
 	if len(c.asks) >= c.s.cfg.MaxAsksPerConn {
 		return nil, nil, errorf(CodeRateLimited,
 			"%d asks are already running on this connection; wait for one to finish", len(c.asks))
+	}
+	if err := c.s.allowAsk(c.visitor); err != nil {
+		return nil, nil, err
 	}
 	if !c.s.work.start() {
 		return nil, nil, errShuttingDown
