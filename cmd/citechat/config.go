@@ -28,6 +28,12 @@ type Config struct {
 	PartnersFile  string
 	LogLevel      string
 	ShutdownGrace time.Duration
+
+	// Server limits (serve only); zero keeps web's defaults.
+	MaxConns        int
+	MaxConnsPerAddr int
+	TrustedProxies  string // comma-separated IPs or CIDRs
+	AnswerTimeout   time.Duration
 }
 
 // envOr returns the environment variable's value, or def when unset/empty.

@@ -8,5 +8,9 @@ func newGate(c *Config) (web.Gate, error) {
 	if c.PartnersFile == "" {
 		return nil, nil
 	}
-	return web.LoadPartners(c.PartnersFile)
+	g, err := web.LoadPartners(c.PartnersFile)
+	if err != nil {
+		return nil, err // not g: a nil *PartnerGate in the interface would not be nil
+	}
+	return g, nil
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,6 +43,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&m.Config.Addr, "addr", envOr("CITECHAT_ADDR", ":8080"), "listen address HOST:PORT (env CITECHAT_ADDR)")
 	fs.StringVar(&m.Config.PartnersFile, "partners", envOr("CITECHAT_PARTNERS", ""), "partners file (YAML or JSON) with keys, origins and limits; empty allows only same-origin and localhost (env CITECHAT_PARTNERS)")
 	fs.DurationVar(&m.Config.ShutdownGrace, "shutdown-grace", envDuration("CITECHAT_SHUTDOWN_GRACE", 10*time.Second), "how long in-flight answers may finish on shutdown (env CITECHAT_SHUTDOWN_GRACE)")
+	fs.IntVar(&m.Config.MaxConns, "max-conns", envInt("CITECHAT_MAX_CONNS", 0), "open websockets in all (env CITECHAT_MAX_CONNS; 0 = 10000)")
+	fs.IntVar(&m.Config.MaxConnsPerAddr, "max-conns-per-addr", envInt("CITECHAT_MAX_CONNS_PER_ADDR", 0), "open websockets per client address (env CITECHAT_MAX_CONNS_PER_ADDR; 0 = 64)")
+	fs.StringVar(&m.Config.TrustedProxies, "trusted-proxies", envOr("CITECHAT_TRUSTED_PROXIES", ""), "comma-separated proxy IPs/CIDRs whose X-Forwarded-For is believed (env CITECHAT_TRUSTED_PROXIES)")
+	fs.DurationVar(&m.Config.AnswerTimeout, "answer-timeout", envDuration("CITECHAT_ANSWER_TIMEOUT", 0), "deadline for one answer, end to end (env CITECHAT_ANSWER_TIMEOUT; 0 = 60s)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: citechat serve [--addr HOST:PORT] [flags]\n\nServes the websocket, REST/SSE API, metrics and the chat widget. On first start it\ningests the bundled report into --data. It reloads the store when `citechat ingest`\nrewrites it, without downtime.\n\nflags:")
 		fs.PrintDefaults()
@@ -79,7 +84,14 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.server = web.New(web.Config{Logger: m.Log, Gate: gate})
+	m.server = web.New(web.Config{
+		Logger:          m.Log,
+		Gate:            gate,
+		MaxConns:        m.Config.MaxConns,
+		MaxConnsPerAddr: m.Config.MaxConnsPerAddr,
+		TrustedProxies:  splitList(m.Config.TrustedProxies),
+		AnswerTimeout:   m.Config.AnswerTimeout,
+	})
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -176,4 +188,15 @@ func modTime(path string) time.Time {
 		return time.Time{}
 	}
 	return fi.ModTime()
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
