@@ -119,9 +119,9 @@ func TestWidgetBrowserConversation(t *testing.T) {
 }
 
 // With data-transport="sse" the widget streams over fetch and server-sent
-// events, cross-origin, through the same key check.
+// events, cross-origin, through the same key check and limits.
 func TestWidgetBrowserServerSentEvents(t *testing.T) {
-	p := newPartnerSetup(t, setupOptions{transport: "sse"})
+	p := newPartnerSetup(t, setupOptions{transport: "sse", entry: "    limits: {asks_per_minute: 1}\n"})
 	b := newBrowser(t)
 	b.navigate(p.site.URL)
 	b.waitFor("the widget", `window.Citechat && $('.launcher')`)
@@ -131,6 +131,11 @@ func TestWidgetBrowserServerSentEvents(t *testing.T) {
 	b.waitFor("the answer over SSE", `$$('.a .cite').length === 2`)
 	if !p.saw("POST /api/ask/stream 200") || p.saw("GET /ws 101") {
 		t.Errorf("transport: /api/ask/stream 200 seen %v, websocket used %v", p.saw("POST /api/ask/stream 200"), p.saw("GET /ws 101"))
+	}
+	b.keys("Who funds grid links?" + kb.Enter)
+	b.waitFor("the rate-limit message", `/asking faster than this site allows\. Please wait \d+ s\./.test($('.turn:last-child .err')?.textContent)`)
+	if !p.saw("POST /api/ask/stream 429") {
+		t.Error("the second ask was not refused with 429")
 	}
 }
 

@@ -540,10 +540,11 @@
       try {
         const res = await fetch(url('api/ask/stream'), { method: 'POST', credentials: 'omit', signal: a.abort.signal,
           headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify(body) });
-        if (!res.ok) {
-          let ev = {};
-          try { ev = await res.json(); } catch { /* not JSON */ }
-          deliver({ ...ev, type: 'error', id: msg.id, code: res.status === 403 ? 'forbidden' : ev.code || 'unavailable' });
+        if (!res.ok) { // the REST error body: {"error": {"code", "message"}}
+          let e = {};
+          try { e = (await res.json()).error || {}; } catch { /* not JSON */ }
+          deliver({ type: 'error', id: msg.id, code: res.status === 403 ? 'forbidden' : e.code || 'unavailable',
+            message: e.message, retry_after: +res.headers.get('Retry-After') || 0 });
           return;
         }
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
