@@ -8,7 +8,9 @@ import "strings"
 // the kind asked for ("how much", "when"). Rare terms weigh most, so a
 // question about something the passages never mention ("deadline", "GDP")
 // falls short even when its common words ("China", "ASEAN") are all there.
-// A question naming something no passage mentions abstains as well.
+// A quantity question also needs the thing measured in that sentence
+// ("population", "students"). A question naming something no passage
+// mentions abstains as well.
 // minSupport was calibrated on the dev set: answerable questions mostly
 // score well above it, but a paraphrase ("tiny blood vessels" for
 // "capillaries") can fall below; unanswerable ones are mostly caught by the
@@ -27,6 +29,9 @@ func (ev *evidence) support(q *question, core []*candidate) float64 {
 	}
 	if q.number != numNone && !answersNumber(q, core) {
 		return 0
+	}
+	if q.measure != "" && !anyHolds(core, q.measure) {
+		return 0 // a number, but not of the thing asked about
 	}
 	if ev.unknownName(q) {
 		return 0
@@ -55,6 +60,15 @@ func (ev *evidence) support(q *question, core []*candidate) float64 {
 func (ev *evidence) unknownName(q *question) bool {
 	for _, t := range q.terms {
 		if q.entity[t] && ev.df[t] == 0 && !isNumber(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyHolds(cs []*candidate, t string) bool {
+	for _, c := range cs {
+		if c.terms[t] {
 			return true
 		}
 	}

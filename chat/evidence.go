@@ -139,15 +139,17 @@ var month = map[string]bool{
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
-// setMeta moves out of q.terms the terms that no passage's text holds but
-// some passage's title or authors do ("According to Zhu Feng …", "the
-// foreword"): they say which article to answer from, not what the answer
+// setMeta moves out of q.terms the terms that name an article rather than
+// its content: the full name of one of the passages' authors ("According to
+// Zhu Feng …"), and words of a title that no passage's text holds ("the
+// foreword"). They say which article to answer from, not what the answer
 // must contain, so they steer scoring (metaBonus) instead of counting as
 // missing content.
 func (ev *evidence) setMeta(q *question) {
+	named := ev.authorsNamed(q.terms)
 	var keep []string
 	for _, t := range q.terms {
-		if ev.df[t] == 0 && ev.inMeta(t) {
+		if named[t] || ev.df[t] == 0 && ev.inMeta(t) {
 			q.meta = append(q.meta, t)
 		} else {
 			keep = append(keep, t)
@@ -157,6 +159,23 @@ func (ev *evidence) setMeta(q *question) {
 	for i := range q.parts {
 		ev.setMeta(&q.parts[i])
 	}
+}
+
+// authorsNamed returns the terms of the passages' authors whose full names
+// the terms hold.
+func (ev *evidence) authorsNamed(terms []string) map[string]bool {
+	have := setOf(terms)
+	out := map[string]bool{}
+	for _, p := range ev.passages {
+		for _, name := range p.Authors {
+			if nt := contentTerms(name); len(nt) > 0 && holdsAll(have, nt) {
+				for _, t := range nt {
+					out[t] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 func (ev *evidence) inMeta(t string) bool {

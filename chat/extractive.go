@@ -38,6 +38,9 @@ func (b *Bot) extract(q *question, f found, srcs []Source) draft {
 			}
 		}
 	}
+	if parts, cites, ok := ev.aboutAuthor(q, srcs, b.articlesOf(srcs)); ok {
+		return draft{parts: parts, cites: cites, mode: "extractive"}
+	}
 	if q.who {
 		if parts, cites, ok := ev.whoAnswer(q, srcs, b.articlesOf(srcs)); ok {
 			return draft{parts: parts, cites: cites, mode: "extractive"}

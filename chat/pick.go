@@ -11,8 +11,8 @@ import (
 // this problem, …"), and then
 //   - for a two-part question, the best sentence for each part;
 //   - for a question asking for so many things ("what three insights"),
-//     further sentences of the same article scoring at least listShare of
-//     the best;
+//     further sentences of the same article that read as items of a list
+//     ("The second insight …") scoring at least listShare of the best;
 //   - otherwise, a sentence scoring at least followShare of the best that
 //     covers at least minGain of the question's weight the others missed,
 //     and one from another article that scores nearly as well as the best.
@@ -32,6 +32,10 @@ const (
 // continuesRe matches the openings of a sentence that carries on from the
 // one before it: its answer often sits there.
 var continuesRe = regexp.MustCompile(`^(This|These|That|Those|It|They|Such|Thus|Therefore|Accordingly|As a result|In response|To (tackle|address|solve|meet|this end)|For this purpose)\b`)
+
+// ordinalRe matches the words that mark an item of a list spread over
+// sentences ("The second insight …", "Finally, …").
+var ordinalRe = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|finally|lastly|another|furthermore|moreover)\b`)
 
 // selection is the sentences chosen to answer, and how well the core of
 // them (the sentence found for each question part) supports the answer.
@@ -54,7 +58,7 @@ func (ev *evidence) choose(q *question) selection {
 	sel := selection{chosen: core, support: ev.support(q, core)}
 	if q.count >= 2 {
 		sel.chosen = ev.more(order, sel.chosen, q.count, func(c *candidate) bool {
-			return c.src == best.src || ev.passages[c.src].ArticleID == ev.passages[best.src].ArticleID
+			return ev.passages[c.src].ArticleID == ev.passages[best.src].ArticleID && ordinalRe.MatchString(c.text)
 		}, best.score*listShare)
 	} else {
 		sel.chosen = ev.cover(q, ev.named(q, order), sel.chosen, best.score*followShare)

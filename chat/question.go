@@ -19,6 +19,7 @@ type question struct {
 	phrases []string        // quoted phrases, lower case
 	entity  map[string]bool // terms written with a capital inside the question
 	number  numKind         // the kind of number the answer must give, if any
+	measure string          // the stemmed thing a number is asked of ("population", "students"), if named
 	who     bool            // asks who wrote or argues something
 	count   int             // asks for so many things ("what three insights"), else 0
 	parts   []question      // the sub-questions of a two-part question, else nil
@@ -39,7 +40,9 @@ var (
 	// edges so that apostrophes ("China's") do not open a quote.
 	quotedRe = regexp.MustCompile(`["“]([^"”]{3,80})["”]|(?:^|\s)['‘]([^'’]{3,80})['’](?:\s|[.,;:?!]|$)`)
 	// Questions whose answer is an amount or a time.
-	amountRe = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big)|(what|which) (share|percentage|proportion|value|amount|number|size|sum|total|rate))\b`)
+	amountRe = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big)|(what|which) (share|percentage|proportion|value|amount|number|size|sum|total|rate))\b` +
+		// "What is the population of …", "What was ASEAN's combined GDP …": a quantity.
+		`|\b(what|which) (is|was|are|were) (the |its |their |[\p{L}-]+'s )?((combined|total|annual|current|average) )?(population|gdp|budget|cost|price|revenue|income|value|size|share|number|amount|volume|rate|percentage|turnover|output)\b`)
 	timeRe   = regexp.MustCompile(`(?i)\b(when|(what|which) (date|month|deadline|time ?frame|timeline)|deadline|by when|since when)\b`)
 	yearRe   = regexp.MustCompile(`(?i)\b(what|which) year\b`)
 	// A count of things asked for: "What three insights …".
@@ -58,6 +61,7 @@ func analyse(text string, context []string) question {
 		bigrams: map[string]bool{},
 		entity:  map[string]bool{},
 		number:  numberKind(text),
+		measure: measureOf(text),
 		who:     whoRe.MatchString(text),
 		count:   countOf(text),
 	}
@@ -91,6 +95,25 @@ func numberKind(text string) numKind {
 		return numAmount
 	}
 	return numNone
+}
+
+// measureRe finds the thing a quantity is asked of: "how many students",
+// "how much funding", "what is the population of".
+var measureRe = regexp.MustCompile(`(?i)\bhow (?:many|much) (?-i:(?:[A-Z][\p{L}-]* )*([a-z][\p{L}-]*))|\b(?:what|which) (?:is|was|are|were) (?:the |its |their |[\p{L}-]+'s )?(?:(?:combined|total|annual|current|average) )?(population|gdp|budget|cost|price|revenue|income|turnover|output)\b`)
+
+// measureOf returns the stemmed noun a quantity question measures, or "".
+// Words that a figure expresses by itself ("share", "value", "percentage")
+// are not measures: "30% of total trade" answers "what share".
+func measureOf(text string) string {
+	m := measureRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	w := strings.ToLower(m[1] + m[2])
+	if stopword[w] {
+		return ""
+	}
+	return stem(w)
 }
 
 var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

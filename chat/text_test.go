@@ -101,6 +101,22 @@ func TestAttribute(t *testing.T) {
 	}
 }
 
+func TestMeasure(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"How many ASEAN students study in China?", "student"},
+		{"How much funding has China provided?", "fund"},
+		{"What is the population of Laos?", "populat"},
+		{"What was ASEAN's combined GDP in 2024?", "gdp"},
+		{"What share of trade is with RCEP partners?", ""},
+		{"How much did China invest?", ""},
+	}
+	for _, tt := range tests {
+		if got := measureOf(tt.q); got != tt.want {
+			t.Errorf("measureOf(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestNumbersIn(t *testing.T) {
 	tests := []struct {
 		s       string

@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/citechat/citechat/retrieval"
@@ -103,6 +104,39 @@ func (ev *evidence) byline(q *question, srcs []Source) (int, *candidate, string,
 		return -1, nil, "", false
 	}
 	return best.src, best, name, true
+}
+
+// personRe matches questions about a person's position rather than a claim.
+var personRe = regexp.MustCompile(`(?i)\b(position|affiliation|role|title|job|post|institution|university|works? (at|for)|who is|who are)\b`)
+
+// aboutAuthor answers a question about a contributor it names ("What is
+// Song Qingrun's position?") with their affiliation and article, when the
+// library knows it and a passage of that article was retrieved.
+func (ev *evidence) aboutAuthor(q *question, srcs []Source, arts []retrieval.Article) ([]string, []Citation, bool) {
+	if len(q.meta) == 0 || !personRe.MatchString(q.text) {
+		return nil, nil, false
+	}
+	meta := setOf(q.meta)
+	for _, a := range arts {
+		i := firstOf(srcs, a.ID)
+		for _, au := range a.Authors {
+			if i < 0 || au.Affiliation == "" || !holdsAll(meta, contentTerms(au.Name)) {
+				continue
+			}
+			s := srcs[i]
+			line := au.Name + " (" + au.Affiliation + ") is an author of “" + s.Title + "”."
+			return []string{withMarker(line, s.Rank)}, []Citation{citation(s, ev.bestQuote(q, i))}, true
+		}
+	}
+	return nil, nil, false
+}
+
+func setOf(xs []string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
 }
 
 // firstOf returns the index of the first source from the article, or -1.
