@@ -43,8 +43,8 @@ var (
 	amountRe = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big)|(what|which) (share|percentage|proportion|value|amount|number|size|sum|total|rate))\b` +
 		// "What is the population of …", "What was ASEAN's combined GDP …": a quantity.
 		`|\b(what|which) (is|was|are|were) (the |its |their |[\p{L}-]+'s )?((combined|total|annual|current|average) )?(population|gdp|budget|cost|price|revenue|income|value|size|share|number|amount|volume|rate|percentage|turnover|output)\b`)
-	timeRe   = regexp.MustCompile(`(?i)\b(when|(what|which) (date|month|deadline|time ?frame|timeline)|deadline|by when|since when)\b`)
-	yearRe   = regexp.MustCompile(`(?i)\b(what|which) year\b`)
+	timeRe = regexp.MustCompile(`(?i)\b(when|(what|which) (date|month|deadline|time ?frame|timeline)|deadline|by when|since when)\b`)
+	yearRe = regexp.MustCompile(`(?i)\b(what|which) year\b`)
 	// A count of things asked for: "What three insights …".
 	countRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|[2-6]) [a-z]`)
 	// Where a two-part question divides: ", and when …", " and what …".
