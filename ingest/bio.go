@@ -61,7 +61,6 @@ func bioWords(p string) int {
 var (
 	bioAndSplit   = regexp.MustCompile(`,\s+and\s+(?:a|an|the)\s+`)
 	bioRespective = regexp.MustCompile(`(?i),?\s*respectively\b,?`)
-	leadArticle   = regexp.MustCompile(`^(?:a|an|the)\s+`)
 )
 
 // applyBio gives each author the part of the biography about them. Parts
@@ -72,7 +71,10 @@ func applyBio(bio string, authors []retrieval.Author) {
 	if len(authors) == 0 {
 		return
 	}
-	bio = strings.TrimSpace(bioRespective.ReplaceAllString(bio, ""))
+	if strings.Contains(strings.ToLower(bio), "respectively") {
+		bio = bioRespective.ReplaceAllString(bio, "")
+	}
+	bio = strings.TrimSpace(bio)
 	parts := splitBio(bio, len(authors))
 	if len(parts) == 1 && len(authors) > 1 {
 		for i := range authors {
@@ -136,7 +138,9 @@ func tidyBio(part, name string) string {
 			part = strings.TrimPrefix(part, verb)
 		}
 	}
-	part = leadArticle.ReplaceAllString(part, "")
+	for _, article := range []string{"a ", "an ", "the "} {
+		part = strings.TrimPrefix(part, article)
+	}
 	return tidyAffiliation(part)
 }
 

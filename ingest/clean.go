@@ -95,28 +95,52 @@ func cleanText(s string, markup bool) string {
 }
 
 // needsCleaning is the fast path: most lines of a clean source have
-// nothing to repair.
+// nothing to repair, and curly quotes and dashes need nothing.
 func needsCleaning(s string) bool {
-	prevSpace := false
+	if strings.Contains(s, "  ") {
+		return true
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c == '\\' || c == '*' || c == '\t' || c < 0x20 || c == 0x7f:
-			return true
-		case c == ' ':
-			if prevSpace {
-				return true
-			}
-			prevSpace = true
+		if !interesting[c] {
 			continue
-		case c >= utf8.RuneSelf:
-			// Only a few non-ASCII runes need work; they all start with
-			// these lead bytes (U+00A0/AD, U+2000 block, U+3000, U+FB00, U+FEFF).
-			if c == 0xc2 || c == 0xe2 || c == 0xe3 || c == 0xef {
-				return true
-			}
 		}
-		prevSpace = false
+		switch {
+		case c < utf8.RuneSelf:
+			return true
+		case i+1 < len(s) && needsRuneCleaning(c, s[i+1], s[min(i+2, len(s)-1)]):
+			return true
+		}
+	}
+	return false
+}
+
+// interesting marks the bytes needsCleaning must look at: markup, white
+// space, control characters, and the lead bytes of the runes cleanText
+// changes.
+var interesting = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{'\\', '*', 0x7f, 0xc2, 0xe2, 0xe3, 0xef} {
+		t[c] = true
+	}
+	return t
+}()
+
+// needsRuneCleaning reports whether the rune starting with bytes a, b, c
+// is one cleanText drops or replaces (see its switch).
+func needsRuneCleaning(a, b, c byte) bool {
+	switch a {
+	case 0xc2:
+		return b == 0xa0 || b == 0xad // no-break space, soft hyphen
+	case 0xe2:
+		return b == 0x80 && (c == 0x82 || c == 0x83 || c == 0x89 || c >= 0x8b && c <= 0x8d || c == 0xaf) ||
+			b == 0x81 && c == 0xa0 // en/em/thin spaces, zero-widths, narrow no-break, word joiner
+	case 0xe3:
+		return b == 0x80 && c == 0x80 // ideographic space
+	case 0xef:
+		return b == 0xac && c <= 0x84 || b == 0xbb && c == 0xbf || b == 0xbf && c == 0xbd // ligatures, BOM, U+FFFD
 	}
 	return false
 }

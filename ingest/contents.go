@@ -35,17 +35,36 @@ type contents struct {
 }
 
 var (
-	pageRef      = `\s*(?:/\s*|\.{2,}\s*|…+\s*)(\d{1,4})$`
-	partLine     = regexp.MustCompile(`^((?i:part|chapter|section|book)\s+(?:[IVXLCDM]+|\d+|[A-Za-z]+))\b\.?\s*[:.—–-]?\s*(.*?)` + pageRef)
-	numberedLine = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.+?)` + pageRef)
-	plainEntry   = regexp.MustCompile(`^(.{2,200}?)` + pageRef)
-	numberedOpen = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.+)$`)
+	partLine     = regexp.MustCompile(`^((?i:part|chapter|section|book)\s+(?:[IVXLCDM]+|\d+|[A-Za-z]+))\b\.?\s*[:.—–-]?\s*(.*)$`)
+	numberedLine = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.+)$`)
 )
+
+// cutPageRef splits "Title /02", "Title ........ 12" or "Title …… 12" into
+// the title; ok is false when the line ends in no page reference.
+func cutPageRef(line string) (head string, ok bool) {
+	i := len(line)
+	for i > 0 && line[i-1] >= '0' && line[i-1] <= '9' {
+		i--
+	}
+	if i == len(line) || len(line)-i > 4 {
+		return "", false
+	}
+	head = strings.TrimRight(line[:i], " ")
+	switch {
+	case strings.HasSuffix(head, "/"), strings.HasSuffix(head, ".."), strings.HasSuffix(head, "…"):
+		head = strings.TrimRight(head, "/.… ")
+		return head, head != ""
+	}
+	return "", false
+}
 
 // findContents returns the index of the block that opens the contents
 // list, or -1.
 func findContents(blocks []block) int {
 	for i, b := range blocks {
+		if len(b.lines[0]) > len("table of contents:") {
+			continue
+		}
 		switch strings.ToLower(strings.Trim(b.lines[0], " :")) {
 		case "contents", "table of contents":
 			return i
@@ -66,11 +85,12 @@ func parseContents(blocks []block, at int) contents {
 			lines = lines[1:]
 		}
 		for li, line := range lines {
-			if m := partLine.FindStringSubmatchIndex(line); m != nil {
-				part = strings.TrimSpace(line[:m[5]])
-				c.parts = append(c.parts, matchKey(line[m[2]:m[3]]))
-				open = ""
-				continue
+			if head, ok := cutPageRef(line); ok && open == "" {
+				if m := partLine.FindStringSubmatch(head); m != nil {
+					part = head
+					c.parts = append(c.parts, matchKey(m[1]))
+					continue
+				}
 			}
 			if e, ok := contentsEntry(line, open); ok {
 				e.part = part
@@ -78,7 +98,7 @@ func parseContents(blocks []block, at int) contents {
 				open = ""
 				continue
 			}
-			if open == "" && numberedOpen.MatchString(line) {
+			if open == "" && numberedLine.MatchString(line) {
 				open = line // a title wrapped onto the next line
 				continue
 			}
@@ -104,11 +124,15 @@ func contentsEntry(line, open string) (entry, bool) {
 	if open != "" {
 		line = open + " " + line
 	}
-	if m := numberedLine.FindStringSubmatch(line); m != nil {
+	head, ok := cutPageRef(line)
+	if !ok {
+		return entry{}, false
+	}
+	if m := numberedLine.FindStringSubmatch(head); m != nil {
 		return entry{num: m[1], title: strings.TrimSpace(m[2])}, true
 	}
-	if m := plainEntry.FindStringSubmatch(line); m != nil && headingLike(strings.TrimSpace(m[1])) {
-		return entry{title: strings.TrimSpace(m[1])}, true
+	if headingLike(head) && len(head) <= 200 {
+		return entry{title: head}, true
 	}
 	return entry{}, false
 }

@@ -129,8 +129,8 @@ func yamlAuthors(n *yaml.Node) ([]retrieval.Author, error) {
 // Metadata is trusted: the pieces are not checked for the shape of a name.
 func splitAuthorList(s string) []retrieval.Author {
 	var out []retrieval.Author
-	for _, p := range nameSeparators.Split(strings.TrimSpace(s), -1) {
-		if p = strings.TrimSpace(p); p != "" {
+	for _, p := range splitNameList(s) {
+		if p != "" {
 			out = append(out, retrieval.Author{Name: p})
 		}
 	}

@@ -11,10 +11,15 @@ import (
 // ends ("Dia-" + "logue"), but a line can also end inside a real compound
 // ("people-to-" + "people", "China-" + "ASEAN"). No word list could cover a
 // publisher's vocabulary; the rest of the same document usually does.
-type hyphens struct{ doc string }
+type hyphens struct {
+	doc    string
+	dashes *[]int // offsets of the document's hyphens, found on first use
+}
 
-// keepPrefixes are prefixes written with a hyphen so often that, when the
-// document has no other evidence, a line-end hyphen after them is kept.
+func newHyphens(doc string) hyphens { return hyphens{doc: doc, dashes: new([]int)} }
+
+// keepPrefixes are prefixes written with a hyphen so often that a line-end
+// hyphen after them is kept unless the document writes the word joined.
 var keepPrefixes = map[string]bool{"self": true, "non": true, "cross": true, "well": true}
 
 // join joins two pieces of one paragraph (two lines, or a paragraph and its
@@ -64,12 +69,12 @@ func (h hyphens) keepHyphen(left, right string) bool {
 	switch {
 	case strings.Contains(compound, "-"), strings.EqualFold(word, next):
 		return true // "people-to-" + "people", "win-" + "win"
-	case h.seenJoined(word, next):
-		return false
-	case h.seenHyphenated(word, next):
-		return true
+	case h.seenHyphenated(word, next), keepPrefixes[strings.ToLower(word)]:
+		// Written with a hyphen elsewhere, or a prefix that usually is:
+		// keep it, unless the document also writes it as one word.
+		return !h.seenJoined(word, next)
 	}
-	return keepPrefixes[strings.ToLower(word)]
+	return false // the typesetter's hyphen: "Dia-" + "logue"
 }
 
 // trailingWord returns the letters at the end of s (and hyphens between
@@ -122,6 +127,40 @@ func prevIsLetter(s string) bool {
 	return unicode.IsLetter(r)
 }
 
+// seenHyphenated reports whether word-next occurs in the document (the
+// case of word's first letter aside). Only the document's hyphens are
+// looked at, so this costs little however often it is asked.
 func (h hyphens) seenHyphenated(word, next string) bool {
-	return strings.Contains(h.doc, word+"-"+next) || strings.Contains(h.doc, strings.ToLower(word)+"-"+next)
+	for _, at := range h.hyphenOffsets() {
+		if at < len(word) || at+1 >= len(h.doc) || h.doc[at+1] != next[0] || !strings.HasPrefix(h.doc[at+1:], next) {
+			continue
+		}
+		start := at - len(word)
+		if strings.EqualFold(h.doc[start:at], word) && !prevIsLetter(h.doc[:start]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (h hyphens) hyphenOffsets() []int {
+	if h.dashes == nil { // a zero hyphens: no cache
+		return offsetsOf(h.doc, '-')
+	}
+	if *h.dashes == nil {
+		*h.dashes = offsetsOf(h.doc, '-')
+	}
+	return *h.dashes
+}
+
+func offsetsOf(s string, c byte) []int {
+	out := make([]int, 0, 64)
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + 1
+	}
 }

@@ -61,7 +61,7 @@ func parseRecord(line string) (retrieval.Article, error) {
 		return retrieval.Article{}, err
 	}
 	body := normalizeNewlines(r.Text)
-	hy := hyphens{doc: body}
+	hy := newHyphens(body)
 	a := retrieval.Article{Title: title, Authors: authors, URL: r.URL, Date: r.Date}
 	a.Text, a.Sections = compose(paragraphs(splitBlocks(body, hy), hy))
 	if a.Text == "" {

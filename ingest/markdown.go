@@ -17,7 +17,7 @@ func parseMarkdown(doc, name string) result {
 	if err != nil {
 		return result{err: err}
 	}
-	paras, h1 := markdownParas(body, hyphens{doc: body})
+	paras, h1 := markdownParas(body, newHyphens(body))
 	title := fm.Title
 	if title == "" {
 		title = h1

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,14 +38,20 @@ var nameParticles = map[string]bool{
 	"dos": true, "das": true, "del": true, "y": true, "ibn": true, "ter": true,
 }
 
-var honorific = regexp.MustCompile(`^(?i:(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|ambassador|h\.?e)\.?\s+)+`)
+// honorifics are dropped from the front of a name.
+var honorifics = map[string]bool{
+	"dr": true, "prof": true, "professor": true, "mr": true, "mrs": true, "ms": true,
+	"mx": true, "sir": true, "dame": true, "ambassador": true, "h.e": true,
+}
 
 // personalName returns s as a personal name, without honorifics, footnote
 // marks and surrounding punctuation, and whether it is one.
 func personalName(s string) (string, bool) {
 	s = strings.Trim(s, " \t*†‡§¹²³.,;:")
-	s = honorific.ReplaceAllString(s, "")
 	words := strings.Fields(s)
+	for len(words) > 0 && honorifics[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
+		words = words[1:]
+	}
 	if len(words) < 2 || len(words) > 5 {
 		return "", false
 	}
@@ -82,16 +87,31 @@ func nameWord(w string, i int) bool {
 	return letters > 0
 }
 
-// nameSeparators split a list of names: "A, B", "A and B", "A & B".
-var nameSeparators = regexp.MustCompile(`\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*)`)
+// splitNameList splits a list of names at commas, semicolons, "&" and the
+// word "and": "A, B and C", "A & B".
+func splitNameList(s string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' }) {
+		words := strings.Fields(part)
+		from := 0
+		for i, w := range words {
+			if w == "and" {
+				out = append(out, strings.Join(words[from:i], " "))
+				from = i + 1
+			}
+		}
+		out = append(out, strings.Join(words[from:], " "))
+	}
+	return out
+}
 
 // parseNames reads a line that should hold only personal names. It fails if
 // any piece is not a name.
 func parseNames(s string) ([]string, bool) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "By "))
 	var names []string
-	for _, p := range nameSeparators.Split(s, -1) {
-		if strings.TrimSpace(p) == "" {
+	for _, p := range splitNameList(s) {
+		if p == "" {
 			continue
 		}
 		n, ok := personalName(p)

@@ -15,7 +15,7 @@ import (
 // sentence); otherwise the file name is. A "By …" line under the title
 // names the authors. The body gets the same repairs as a report's.
 func parsePlain(doc, name string) retrieval.Article {
-	hy := hyphens{doc: doc}
+	hy := newHyphens(doc)
 	blocks := splitBlocks(doc, hy)
 	title := ""
 	if len(blocks) > 0 && len(blocks[0].lines) == 1 && looksLikeTitle(blocks[0].text) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citechat/citechat/retrieval"
 )
@@ -49,7 +51,7 @@ var partMarker = regexp.MustCompile(`^((?i:part|chapter|section|book)\s+(?:[IVXL
 // titles in the body, problem is ErrNoContents and articles is nil.
 func parseReport(doc string) (articles []retrieval.Article, isReport bool, problem error) {
 	doc = normalizeNewlines(doc)
-	r := &report{hy: hyphens{doc: doc}}
+	r := &report{hy: newHyphens(doc)}
 	r.blocks = splitBlocks(doc, r.hy)
 	at := findContents(r.blocks)
 	if at < 0 {
@@ -92,6 +94,9 @@ func (r *report) markParts() {
 	}
 	for i := r.toc.end; i < len(r.blocks); i++ {
 		b := r.blocks[i]
+		if !strings.ContainsRune("PpCcSsBb", rune(b.text[0])) {
+			continue // cheap test before the regexp: most blocks are prose
+		}
 		m := partMarker.FindString(b.lines[0])
 		if m == "" || !known[matchKey(m)] || len(b.text) > 300 {
 			continue
@@ -130,8 +135,11 @@ func (r *report) findTitle(e entry, from int) (at, body int) {
 	}
 	numbered := matchKey(e.num) + key
 	for i := from; i < len(r.blocks); i++ {
-		if r.isPart[i] || len(r.blocks[i].text) > 3*len(e.title)+20 {
+		if n := len(r.blocks[i].text); r.isPart[i] || n > 2*len(e.title)+20 || n < len(key)/2 {
 			continue
+		}
+		if first := firstAlnum(r.blocks[i].text); first < utf8.RuneSelf && byte(unicode.ToLower(first)) != key[0] {
+			continue // cheap test before building the key
 		}
 		k := matchKey(r.blocks[i].text)
 		if k == key || k == numbered {
@@ -142,6 +150,16 @@ func (r *report) findTitle(e entry, from int) (at, body int) {
 		}
 	}
 	return -1, -1
+}
+
+// firstAlnum returns the first letter or digit of s, or 0.
+func firstAlnum(s string) rune {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+	}
+	return 0
 }
 
 // bodyBlocks returns the blocks in [from, to) that are not part headings.

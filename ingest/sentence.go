@@ -30,18 +30,22 @@ var abbreviations = map[string]bool{
 // A paragraph break always ends a sentence. Decimals ("982.3") never split,
 // as no space follows their point. Spans exclude surrounding white space.
 func sentences(text string, from, to int) []span {
-	var out []span
+	out := make([]span, 0, (to-from)/100+1)
 	start := skipSpace(text, from, to)
 	for i := start; i < to; {
-		c := text[i]
-		if c == '\n' && i+1 < to && text[i+1] == '\n' {
-			out = appendSpan(out, text, start, i)
-			start = skipSpace(text, i, to)
-			i = start
-			continue
+		i = nextStop(text, i, to)
+		if i >= to {
+			break
 		}
-		if c != '.' && c != '!' && c != '?' {
-			i++
+		c := text[i]
+		if c == '\n' {
+			if i+1 < to && text[i+1] == '\n' {
+				out = appendSpan(out, text, start, i)
+				start = skipSpace(text, i, to)
+				i = start
+			} else {
+				i++
+			}
 			continue
 		}
 		end := closers(text, i+1, to)
@@ -54,6 +58,21 @@ func sentences(text string, from, to int) []span {
 		i = end
 	}
 	return appendSpan(out, text, start, to)
+}
+
+// nextStop returns the index of the first of . ! ? or a newline in
+// text[i:to], or to. Periods dominate, and IndexAny would test every byte
+// against the set; scanning for each byte with the vectorised IndexByte
+// is several times faster on prose.
+func nextStop(text string, i, to int) int {
+	seg := text[i:to]
+	best := len(seg)
+	for _, c := range []byte{'.', '\n', '?', '!'} {
+		if j := strings.IndexByte(seg[:best], c); j >= 0 {
+			best = j
+		}
+	}
+	return i + best
 }
 
 // closers skips the closing quotes, brackets and further terminal marks
