@@ -1,18 +1,13 @@
 package web
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
 )
 
 // The partners file, YAML or JSON by its extension:
@@ -26,6 +21,11 @@ import (
 //	    limits:                           # optional; defaults below
 //	      asks_per_minute: 10             # per visitor (key + client address)
 //	      asks_per_day: 5000              # per key, all visitors together
+//
+// Both limits are token buckets: a visitor may ask asks_per_minute questions
+// at once and then one more every minute/asks_per_minute; a key may use its
+// whole day at once and then gets one ask back every 24h/asks_per_day (a
+// rolling day, not one that resets at midnight).
 //
 // Parsing is strict: an unknown or duplicated field, a duplicated key, a
 // partner without origins or an origin a browser would never send is an
@@ -55,11 +55,6 @@ const (
 	// nanoseconds) exact enough that exactly the limit passes.
 	maxLimit = 1_000_000
 )
-
-// knownFields lists every field name of the file, for the JSON check that
-// encoding/json's case-insensitive matching would otherwise let slip.
-var knownFields = map[string]bool{"partners": true, "key": true, "name": true, "origins": true,
-	"limits": true, "asks_per_minute": true, "asks_per_day": true}
 
 var keySyntax = regexp.MustCompile(`^[A-Za-z0-9_.-]{4,128}$`)
 
@@ -94,98 +89,6 @@ func parsePartners(ext string, data []byte) ([]Partner, error) {
 		return nil, err
 	}
 	return validatePartners(f)
-}
-
-var yamlUnknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
-
-func decodeYAML(data []byte, f *partnersFile) error {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true) // yaml.v3 also refuses duplicated mapping keys
-	if err := dec.Decode(f); err != nil {
-		if errors.Is(err, io.EOF) {
-			return errors.New("empty file")
-		}
-		var te *yaml.TypeError
-		if errors.As(err, &te) { // one message per problem, without yaml's preamble
-			err = errors.New(strings.Join(te.Errors, "; "))
-		}
-		return errors.New(yamlUnknownField.ReplaceAllString(err.Error(), `unknown field "$1"`))
-	}
-	var extra any
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return errors.New("more than one YAML document")
-	}
-	return nil
-}
-
-func decodeJSON(data []byte, f *partnersFile) error {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return errors.New("empty file")
-	}
-	if err := checkJSONFields(json.NewDecoder(bytes.NewReader(data)), "", nil); err != nil {
-		if errors.Is(err, io.EOF) {
-			return io.ErrUnexpectedEOF // the file is cut short: the first token was read
-		}
-		return err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(f); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("data after the JSON object")
-	}
-	return nil
-}
-
-// checkJSONFields walks one JSON value and refuses a repeated name in an
-// object and any name that is not exactly a field of the file (encoding/json
-// would take "Key" for "key" and keep the last of two "key"s silently).
-func checkJSONFields(dec *json.Decoder, path string, tok json.Token) error {
-	var err error
-	if tok == nil {
-		if tok, err = dec.Token(); err != nil {
-			return err
-		}
-	}
-	switch tok {
-	case json.Delim('{'):
-		seen := map[string]bool{}
-		for dec.More() {
-			t, err := dec.Token()
-			if err != nil {
-				return err
-			}
-			name := t.(string)
-			if seen[name] {
-				return fmt.Errorf("%s: duplicate field %q", joinPath(path, name), name)
-			}
-			if !knownFields[name] {
-				return fmt.Errorf("%s: unknown field %q", joinPath(path, name), name)
-			}
-			seen[name] = true
-			if err := checkJSONFields(dec, joinPath(path, name), nil); err != nil {
-				return err
-			}
-		}
-		_, err = dec.Token() // '}'
-	case json.Delim('['):
-		for i := 0; dec.More(); i++ {
-			if err := checkJSONFields(dec, fmt.Sprintf("%s[%d]", path, i), nil); err != nil {
-				return err
-			}
-		}
-		_, err = dec.Token() // ']'
-	}
-	return err
-}
-
-func joinPath(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
 }
 
 // validatePartners turns the decoded file into partners, refusing what
