@@ -132,7 +132,7 @@ func TestWidgetBrowserServerSentEvents(t *testing.T) {
 	if !p.saw("POST /api/ask/stream 200") || p.saw("GET /ws 101") {
 		t.Errorf("transport: /api/ask/stream 200 seen %v, websocket used %v", p.saw("POST /api/ask/stream 200"), p.saw("GET /ws 101"))
 	}
-	b.keys("Who funds grid links?" + kb.Enter)
+	eval[bool](b, `(window.Citechat.ask('Who funds grid links?'), true)`) // the page's API
 	b.waitFor("the rate-limit message", `/asking faster than this site allows\. Please wait \d+ s\./.test($('.turn:last-child .err')?.textContent)`)
 	if !p.saw("POST /api/ask/stream 429") {
 		t.Error("the second ask was not refused with 429")
