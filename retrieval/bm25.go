@@ -2,14 +2,18 @@ package retrieval
 
 import (
 	"math"
+	"strings"
 	"sync"
 )
 
 // lexIndex is an Okapi BM25 index over chunks, in memory, rebuilt from the
-// chromem documents when a store is opened. A chunk is indexed as one
-// document whose fields (title, section, authors, text) add weighted term
-// frequencies — a simplified BM25F — so that a question naming an article's
-// title or author favours that article's chunks without drowning the text.
+// chromem documents when a store is opened. A chunk is indexed together
+// with its article's title, its section heading and its article's byline
+// (author names and affiliations), so that a question naming a title, an
+// author or an author's institution finds that article's chunks. The terms
+// are word stems and pairs of adjacent stems: a pair matches a phrase the
+// question shares with the passage ("free trade", "fully established"),
+// which single words scattered over a passage do not.
 //
 // Removal leaves a tombstone: postings of removed chunks are skipped and
 // swept out by compact once they are a large share of the index, which keeps
@@ -20,7 +24,7 @@ type lexIndex struct {
 	byID     map[string]int32
 	live     int
 	totalLen float64
-	scratch  sync.Pool // *[]float32 score accumulators, one per concurrent search
+	scratch  sync.Pool // *accumulator, one per concurrent search
 }
 
 type lexDoc struct {
@@ -39,42 +43,49 @@ type posting struct {
 	tf  float32 // weighted term frequency
 }
 
-// BM25 parameters: the usual k1 and b, and the weight of each field's words
-// relative to the chunk's own text.
+// BM25 parameters: the usual k1 and b, and the weight of a stem pair
+// relative to a single stem (a pair's IDF is high; at full weight one
+// shared phrase outvotes the rest of the question).
 const (
-	bm25K1        = 1.2
-	bm25B         = 0.75
-	weightTitle   = 1.0
-	weightSection = 1.0
-	weightAuthors = 1.0
+	bm25K1     = 1.2
+	bm25B      = 0.75
+	pairWeight = 0.5
 )
 
 func newLexIndex() *lexIndex {
 	return &lexIndex{terms: make(map[string]*postingList), byID: make(map[string]int32)}
 }
 
-// lexFields are the parts of a chunk the index reads.
-type lexFields struct{ title, section, authors, text string }
+// lexFields are the texts the index reads for a chunk. Fields are
+// tokenised apart so that no pair spans two of them.
+type lexFields [4]string
 
-func fieldsOf(c *Chunk) lexFields {
-	return lexFields{title: c.Title, section: c.Section, authors: joinNames(c.Authors), text: c.Text}
+func fieldsOf(e *chunkEntry) lexFields {
+	return lexFields{e.c.Text, e.c.Title, e.c.Section, e.byline}
 }
 
-// termFreqs returns the weighted term frequencies and length of a chunk.
+// termFreqs returns the term frequencies and length (in words) of a chunk.
 func termFreqs(f lexFields) (map[string]float32, float32) {
 	tf := make(map[string]float32)
 	var length float32
-	for _, part := range []struct {
-		text string
-		w    float32
-	}{{f.text, 1}, {f.title, weightTitle}, {f.section, weightSection}, {f.authors, weightAuthors}} {
-		for _, t := range tokenize(part.text) {
-			tf[t.stem] += part.w
-			length += part.w
+	for _, field := range f {
+		toks := tokenize(field)
+		for i, t := range toks {
+			tf[t.stem]++
+			length++
+			if i > 0 {
+				tf[pairTerm(toks[i-1].stem, t.stem)]++
+			}
 		}
 	}
 	return tf, length
 }
+
+// pairTerm is the term of two adjacent stems; the space never occurs in a
+// stem, so pairs and stems cannot collide.
+func pairTerm(a, b string) string { return a + " " + b }
+
+func isPair(term string) bool { return strings.IndexByte(term, ' ') >= 0 }
 
 // add indexes a chunk; an id already present is replaced.
 func (x *lexIndex) add(id string, f lexFields) {
@@ -158,4 +169,5 @@ func (x *lexIndex) idf(df int) float64 {
 type lexHit struct {
 	id    string
 	score float64
+	terms uint64 // which query terms the chunk holds (BM25 hits only)
 }

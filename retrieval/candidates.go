@@ -11,9 +11,9 @@ type candidate struct {
 	e         *chunkEntry
 	dense     float64 // cosine similarity to the query
 	lexical   float64 // BM25 score, 0 without a query word
-	denseRank int     // 1-based rank in the dense list, 0 when not in it
-	lexRank   int     // likewise for BM25
+	inDense   bool    // found by the dense ranking (else dense is computed)
 	score     float64 // fused
+	terms     uint64  // which query terms the chunk holds
 }
 
 // candidatePool is how many chunks each ranking contributes: several times
@@ -25,7 +25,7 @@ func candidatePool(k, size int) int {
 
 // candidates runs the rankings method asks for over the scope and returns
 // the fused candidates, best first. The caller holds s.mu.
-func (s *Store) candidates(ctx context.Context, method, text string, qvec []float32, sc scope, k int) ([]*candidate, error) {
+func (s *Store) candidates(ctx context.Context, method string, terms []string, qvec []float32, sc scope, k int) ([]*candidate, error) {
 	pool := candidatePool(k, sc.size)
 	byID := make(map[string]*candidate, 2*pool)
 	get := func(id string) *candidate {
@@ -42,9 +42,9 @@ func (s *Store) candidates(ctx context.Context, method, text string, qvec []floa
 		if err != nil {
 			return nil, err
 		}
-		for i, h := range hits {
+		for _, h := range hits {
 			c := get(h.id)
-			c.dense, c.denseRank = h.score, i+1
+			c.dense, c.inDense = h.score, true
 			denseIDs = append(denseIDs, h.id)
 		}
 	}
@@ -52,22 +52,22 @@ func (s *Store) candidates(ctx context.Context, method, text string, qvec []floa
 	if method == MethodDense {
 		lexPool = 0
 	}
-	hits, extra := s.lex.search(queryTerms(text), s.allowFunc(sc), lexPool, denseIDs)
-	for i, h := range hits {
+	hits, extra := s.lex.search(terms, s.allowFunc(sc), lexPool, denseIDs)
+	for _, h := range hits {
 		c := get(h.id)
-		c.lexical, c.lexRank = h.score, i+1
+		c.lexical, c.terms = h.score, h.terms
 	}
-	for id, score := range extra {
-		byID[id].lexical = score
+	for id, h := range extra {
+		byID[id].lexical, byID[id].terms = h.score, h.terms
 	}
 	out := make([]*candidate, 0, len(byID))
 	for _, c := range byID {
-		if c.denseRank == 0 && qvec != nil {
+		if !c.inDense && qvec != nil {
 			c.dense = dot(qvec, c.e.vec)
 		}
-		c.score = fuse(method, c)
 		out = append(out, c)
 	}
+	fuse(method, out)
 	sortCandidates(out)
 	return out, nil
 }

@@ -62,7 +62,7 @@ func (s *Store) loadContents(m manifest) error {
 			return s.entries[e.chunkIDs[i]].ord < s.entries[e.chunkIDs[j]].ord
 		})
 		for _, cid := range e.chunkIDs {
-			s.lex.add(cid, fieldsOf(&s.entries[cid].c))
+			s.lex.add(cid, fieldsOf(s.entries[cid]))
 		}
 	}
 	return nil
@@ -108,7 +108,7 @@ func (s *Store) loadChunk(d chromem.Result) error {
 	if len(d.Embedding) != s.info.Dimensions {
 		return corrupt("chunk %q: vector has %d dimensions, manifest says %d", c.ID, len(d.Embedding), s.info.Dimensions)
 	}
-	s.entries[c.ID] = &chunkEntry{c: c, vec: d.Embedding, ord: ord}
+	s.entries[c.ID] = &chunkEntry{c: c, vec: d.Embedding, ord: ord, byline: byline(&art.a)}
 	art.chunkIDs = append(art.chunkIDs, c.ID)
 	return nil
 }

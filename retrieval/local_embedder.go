@@ -28,6 +28,12 @@ type LocalEmbedder struct {
 // featureWeights are the relative weights of the three feature kinds.
 type featureWeights struct{ stem, pair, gram float64 }
 
+// defaultWeights: stems carry the meaning; a stem pair adds a quarter of a
+// word for each phrase shared; each character n-gram adds little (a word
+// has some thirty), enough to let "Vietnamese" meet "Vietnam" where the
+// stemmer keeps them apart without drowning the stems in hash collisions.
+var defaultWeights = featureWeights{stem: 1, pair: 0.25, gram: 0.05}
+
 // LocalDimensions is the size of the local embedder's vectors; see
 // docs/benchmarks.md for the measurements behind the choice.
 const LocalDimensions = 1024
@@ -38,7 +44,7 @@ const localModel = "hash-v1"
 
 // NewLocalEmbedder returns the local embedder with its default settings.
 func NewLocalEmbedder() *LocalEmbedder {
-	return &LocalEmbedder{dims: LocalDimensions, w: featureWeights{stem: 1, pair: 0.5, gram: 0.3}}
+	return &LocalEmbedder{dims: LocalDimensions, w: defaultWeights}
 }
 
 // Info names the embedder, its feature set and dimensions.

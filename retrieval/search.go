@@ -67,11 +67,12 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Passage, error) {
 	if k == 0 {
 		return nil, nil
 	}
-	cands, err := s.candidates(ctx, method, text, qvec, scope, k)
+	terms := queryTerms(text)
+	cands, err := s.candidates(ctx, method, terms, qvec, scope, k)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	return s.passages(diversify(cands, k)), nil
+	return s.passages(diversify(cands, k, s.termIDF(terms))), nil
 }
 
 // truncateQuery cuts a query to MaxQueryBytes on a character boundary.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	chromem "github.com/philippgille/chromem-go"
@@ -43,9 +44,23 @@ type articleEntry struct {
 
 // chunkEntry is a chunk with its vector (the slice chromem holds too).
 type chunkEntry struct {
-	c   Chunk
-	vec []float32
-	ord int // position in the article's chunk list
+	c      Chunk
+	vec    []float32
+	ord    int    // position in the article's chunk list
+	byline string // the article's authors and affiliations, for BM25
+}
+
+// byline lists an article's authors with their affiliations: "Ge
+// Hongliang, Deputy Dean, College of ASEAN Studies; ...".
+func byline(a *Article) string {
+	parts := make([]string, len(a.Authors))
+	for i, au := range a.Authors {
+		parts[i] = au.Name
+		if au.Affiliation != "" {
+			parts[i] += ", " + au.Affiliation
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // NewStore returns an empty in-memory store whose vectors e makes.

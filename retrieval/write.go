@@ -28,6 +28,7 @@ func (s *Store) apply(a Article, chunks []Chunk, vecs [][]float32) error {
 			return err
 		}
 	}
+	by := byline(&a)
 	docs := make([]chromem.Document, len(chunks))
 	ids := make([]string, len(chunks))
 	for i, c := range chunks {
@@ -35,10 +36,11 @@ func (s *Store) apply(a Article, chunks []Chunk, vecs [][]float32) error {
 		docs[i] = chunkDoc(c, i, vec)
 		ids[i] = c.ID
 		if old, ok := s.entries[c.ID]; ok {
-			s.lex.remove(c.ID, fieldsOf(&old.c))
+			s.lex.remove(c.ID, fieldsOf(old))
 		}
-		s.entries[c.ID] = &chunkEntry{c: c, vec: vec, ord: i}
-		s.lex.add(c.ID, fieldsOf(&c))
+		e := &chunkEntry{c: c, vec: vec, ord: i, byline: by}
+		s.entries[c.ID] = e
+		s.lex.add(c.ID, fieldsOf(e))
 	}
 	if len(docs) > 0 {
 		if err := s.chunks.AddDocuments(ctx, docs, addConcurrency); err != nil {
@@ -90,7 +92,7 @@ func (s *Store) dropChunks(ctx context.Context, ids []string) error {
 	}
 	for _, id := range ids {
 		if e, ok := s.entries[id]; ok {
-			s.lex.remove(id, fieldsOf(&e.c))
+			s.lex.remove(id, fieldsOf(e))
 			delete(s.entries, id)
 		}
 	}
