@@ -8,12 +8,12 @@ import (
 
 // candidate is a chunk found by either ranking, with both scores.
 type candidate struct {
-	e         *chunkEntry
-	dense     float64 // cosine similarity to the query
-	lexical   float64 // BM25 score, 0 without a query word
-	inDense   bool    // found by the dense ranking (else dense is computed)
-	score     float64 // fused
-	terms     uint64  // which query terms the chunk holds
+	e       *chunkEntry
+	dense   float64 // cosine similarity to the query
+	lexical float64 // BM25 score, 0 without a query word
+	inDense bool    // found by the dense ranking (else dense is computed)
+	score   float64 // fused
+	terms   uint64  // which query terms the chunk holds
 }
 
 // candidatePool is how many chunks each ranking contributes: several times
