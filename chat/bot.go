@@ -49,11 +49,13 @@ type Config struct {
 }
 
 // Bot answers questions from a collection. It is safe for concurrent use:
-// it holds no state between requests.
+// the only state it keeps between requests is a cache of the passages'
+// sentences, keyed by chunk ID and checked against the chunk's text.
 type Bot struct {
-	r   Retriever
-	lib Library
-	cfg Config
+	r     Retriever
+	lib   Library
+	cfg   Config
+	cache *sentenceCache // the passages' sentences, read once
 }
 
 // NewBot returns a Bot searching r and reading article metadata from lib
@@ -77,7 +79,7 @@ func NewBot(r Retriever, lib Library, cfg Config) *Bot {
 	if cfg.RewriteTimeout <= 0 {
 		cfg.RewriteTimeout = 5 * time.Second
 	}
-	return &Bot{r: r, lib: lib, cfg: cfg}
+	return &Bot{r: r, lib: lib, cfg: cfg, cache: &sentenceCache{}}
 }
 
 // sinceMS is the time since t in milliseconds, for TimingsMS.

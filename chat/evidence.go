@@ -10,15 +10,10 @@ import (
 // candidate is one sentence of one retrieved passage, the unit the
 // extractive answerer scores, picks and quotes.
 type candidate struct {
-	idx     int  // index in evidence.cands
-	src     int  // index of the passage in the retrieved list (rank-1)
-	sp      span // byte range in the passage text
-	text    string
-	terms   map[string]bool
-	bigrams map[string]bool
-	prose   bool    // a full sentence, not a heading or a cut-off fragment
-	nums    numbers // the numbers it gives
-	score   float64
+	*sentence
+	idx   int // index in evidence.cands
+	src   int // index of the passage in the retrieved list (rank-1)
+	score float64
 }
 
 // evidence is the retrieved passages cut into sentences, with the rarity of
@@ -33,20 +28,23 @@ type evidence struct {
 	pterms   []map[string]bool // per passage, see passageTerms
 }
 
-func gather(passages []retrieval.Passage) *evidence {
+// gather cuts the passages into sentences and counts their terms.
+func gather(passages []retrieval.Passage) *evidence { return gatherWith(passages, nil) }
+
+// gatherWith is gather reading each passage's sentences from cache (which
+// may be nil).
+func gatherWith(passages []retrieval.Passage, cache *sentenceCache) *evidence {
 	ev := &evidence{passages: passages, df: map[string]int{}, lower: map[string]bool{}}
 	for i, p := range passages {
 		ev.meta = append(ev.meta, termSet(p.Title+" "+strings.Join(p.Authors, " ")))
-		for _, sp := range splitSentences(p.Text) {
-			text := p.Text[sp.start:sp.end]
-			c := candidate{idx: len(ev.cands), src: i, sp: sp, text: text, terms: termSet(text),
-				bigrams: bigramsOf(text), prose: isProse(text) && startsUpper(text),
-				nums: numbersIn(text)}
-			for t := range c.terms {
+		for _, s := range cache.sentences(p.ID, p.Text) {
+			for t := range s.terms {
 				ev.df[t]++
 			}
-			ev.noteLower(text)
-			ev.cands = append(ev.cands, c)
+			for _, w := range s.lower {
+				ev.lower[w] = true
+			}
+			ev.cands = append(ev.cands, candidate{sentence: s, idx: len(ev.cands), src: i})
 		}
 	}
 	return ev
@@ -200,15 +198,4 @@ func (ev *evidence) metaShare(q *question, i int) float64 {
 		}
 	}
 	return float64(n) / float64(len(q.meta))
-}
-
-// noteLower records the words a sentence writes in lower case after its
-// first word, so an answer can tell "Addressing" (an ordinary word that may
-// be lower-cased after "According to X,") from "China" (a name).
-func (ev *evidence) noteLower(text string) {
-	for i, w := range tokens(text) {
-		if i > 0 && w != "" && w[0] >= 'a' && w[0] <= 'z' {
-			ev.lower[w] = true
-		}
-	}
 }

@@ -28,7 +28,7 @@ const preferBonus = 0.15
 
 // extract drafts the extractive answer to q from what was found.
 func (b *Bot) extract(q *question, f found, srcs []Source) draft {
-	ev := gather(f.passages)
+	ev := gatherWith(f.passages, b.cache)
 	ev.setMeta(q)
 	ev.score(q)
 	if f.prefer != "" {

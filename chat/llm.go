@@ -41,7 +41,7 @@ func (b *Bot) generate(ctx context.Context, q *question, f found, srcs []Source,
 	if len(f.passages) == 0 {
 		return w.sayDraft(b.extract(q, f, srcs), ans) // nothing to give the model
 	}
-	chk := newChecker(gather(f.passages), srcs)
+	chk := newChecker(gatherWith(f.passages, b.cache), srcs)
 	asm := &assembler{chk: chk, w: w}
 	failure := b.stream(ctx, answerMessages(q.text, ans.Query, srcs), asm)
 	if w.err != nil {

@@ -112,7 +112,7 @@ func (b *Bot) withContributor(ctx context.Context, q *question, ps []retrieval.P
 	if !ok {
 		return ps, nil
 	}
-	ev := gather(ps)
+	ev := gatherWith(ps, b.cache)
 	_, id, ok := ev.matchAffiliation(q, l.Articles())
 	if !ok || hasArticle(ps, id) {
 		return ps, nil
