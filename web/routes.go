@@ -31,18 +31,7 @@ func (s *Server) routes() *gin.Engine {
 
 	r.GET("/ws", s.admit, s.serveWS)
 
-	// The hook for the widget and partner routes (issue 6): a file
-	// web/widget*.go defines
-	//
-	//	func (s *Server) widgetRoutes(r *gin.Engine)
-	//
-	// and it is called here, after the API routes, with no change to this
-	// file. Until that method exists the assertion fails and nothing is
-	// added. Use s.admit for routes the Gate must guard and s.abort for
-	// errors.
-	if w, ok := any(s).(interface{ widgetRoutes(*gin.Engine) }); ok {
-		w.widgetRoutes(r)
-	}
+	s.widgetRoutes(r) // the widget, its pages and the article reader (widget.go)
 	return r
 }
 
