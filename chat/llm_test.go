@@ -77,8 +77,14 @@ func TestLLMAnswers(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(pv.name+"/"+tt.name, func(t *testing.T) {
 				p := newProvider(t, pv.wire, tt.sc)
+				// Only the slow server meets a short first-token deadline;
+				// the others get one no loaded machine will miss.
+				first := 10 * time.Second
+				if tt.sc.delay > 0 {
+					first = 300 * time.Millisecond
+				}
 				b := NewBot(fourSources(), newFakeStore(), Config{LLM: pv.model(t, p),
-					LLMTimeout: 5 * time.Second, LLMFirstToken: 200 * time.Millisecond})
+					LLMTimeout: 20 * time.Second, LLMFirstToken: first})
 				ans, evs, err := collect(b, Request{ID: "q", Question: irrigationQ})
 				if err != nil {
 					t.Fatal(err)
@@ -221,4 +227,41 @@ func stringsIn(doc string) []string {
 	}
 	walk(v)
 	return out
+}
+
+// With an LLM, a follow-up is rewritten by the model into the query that is
+// searched and shown; when the rewrite call fails, the heuristic query is
+// used and the answer still comes.
+func TestLLMRewritesFollowUp(t *testing.T) {
+	history := []Turn{{Q: "What irrigation does the delta pilot project use?", A: "Alternate wetting and drying."}}
+	const rewritten = "When did the delta pilot project with alternate wetting and drying irrigation begin?"
+	for _, pv := range providers {
+		for _, tt := range []struct {
+			name, rewrite string
+		}{{"rewritten", rewritten}, {"rewrite fails", ""}} {
+			t.Run(pv.name+"/"+tt.name, func(t *testing.T) {
+				p := newProvider(t, pv.wire, script{rewrite: tt.rewrite,
+					pieces: []string{"The project began in 2019 with 40 villages [1]."}})
+				fs := newFakeStore()
+				b := NewBot(fs, fs, Config{K: 3, LLM: pv.model(t, p)})
+				ans, evs, err := collect(b, Request{Question: "When did it begin?", History: history})
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkContract(t, ans, evs)
+				if tt.rewrite != "" && ans.Query != rewritten {
+					t.Errorf("query %q, want the model's rewrite", ans.Query)
+				}
+				if tt.rewrite == "" && !strings.HasPrefix(ans.Query, "When did it begin? (") {
+					t.Errorf("query %q, want the heuristic one", ans.Query)
+				}
+				if fs.searches[0].Text != ans.Query || ans.Mode != "llm" || !strings.Contains(ans.Answer, "2019") {
+					t.Errorf("searched %q; answer %q (%s)", fs.searches[0].Text, ans.Answer, ans.Mode)
+				}
+				if len(p.prompts) != 2 || !strings.Contains(strings.Join(stringsIn(p.prompts[0]), " "), history[0].A) {
+					t.Errorf("want a rewrite call carrying the conversation, then the answer call")
+				}
+			})
+		}
+	}
 }

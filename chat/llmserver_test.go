@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -23,6 +24,9 @@ type script struct {
 	cut       bool          // drop the connection after the pieces
 	malformed bool          // send a line of broken JSON after the pieces
 	hold      bool          // after the pieces, wait for the client to go away
+	// rewrite answers a request that does not stream (the follow-up
+	// rewrite); empty means such a request fails with a 500.
+	rewrite string
 }
 
 // provider is an httptest server speaking one provider's streaming wire
@@ -43,6 +47,7 @@ type wire interface {
 	contentType() string
 	piece(text string) string
 	end() string
+	whole(text string) string // a complete, non-streamed response
 }
 
 type sseWire struct{} // OpenAI-compatible chat completions, server-sent events
@@ -55,6 +60,12 @@ func (sseWire) piece(text string) string {
 	return "data: " + string(b) + "\n\n"
 }
 func (sseWire) end() string { return "data: [DONE]\n\n" }
+func (sseWire) whole(text string) string {
+	b, _ := json.Marshal(map[string]any{"id": "c1", "object": "chat.completion", "model": "m",
+		"choices": []any{map[string]any{"index": 0, "finish_reason": "stop",
+			"message": map[string]any{"role": "assistant", "content": text}}}})
+	return string(b)
+}
 
 type ndjsonWire struct{} // Ollama /api/chat, newline-delimited JSON
 
@@ -63,6 +74,11 @@ func (ndjsonWire) contentType() string { return "application/x-ndjson" }
 func (ndjsonWire) piece(text string) string {
 	b, _ := json.Marshal(map[string]any{"model": "m", "created_at": "2025-01-01T00:00:00Z",
 		"message": map[string]any{"role": "assistant", "content": text}, "done": false})
+	return string(b) + "\n"
+}
+func (ndjsonWire) whole(text string) string {
+	b, _ := json.Marshal(map[string]any{"model": "m", "created_at": "2025-01-01T00:00:00Z",
+		"message": map[string]any{"role": "assistant", "content": text}, "done": true})
 	return string(b) + "\n"
 }
 func (ndjsonWire) end() string {
@@ -80,6 +96,15 @@ func newProvider(t *testing.T, w wire, sc script) *provider {
 		p.mu.Lock()
 		p.prompts = append(p.prompts, string(body))
 		p.mu.Unlock()
+		if !strings.Contains(string(body), `"stream":true`) {
+			if sc.rewrite == "" {
+				http.Error(rw, `{"error":{"message":"overloaded"}}`, http.StatusInternalServerError)
+				return
+			}
+			rw.Header().Set("Content-Type", "application/json")
+			_, _ = fmt.Fprint(rw, w.whole(sc.rewrite))
+			return
+		}
 		rw.Header().Set("Content-Type", w.contentType())
 		rw.WriteHeader(http.StatusOK)
 		fl := rw.(http.Flusher)
