@@ -105,8 +105,11 @@ func abstention(srcs []Source) string {
 			break
 		}
 	}
-	if len(near) == 0 {
+	switch len(near) {
+	case 0:
 		return plain
+	case 1:
+		return plain + " The closest article is " + near[0] + "."
 	}
 	return plain + " The closest articles are " + strings.Join(near, " and ") + "."
 }

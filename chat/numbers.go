@@ -86,3 +86,9 @@ func (ns numbers) answers(k numKind, qterms []string) bool {
 func isYear(n string) bool {
 	return len(n) == 4 && (n[0] == '1' || n[0] == '2') && !strings.ContainsAny(n, ".,")
 }
+
+// month holds the stemmed month names: "in March" answers "when" as "in 2019" does.
+var month = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
