@@ -63,11 +63,15 @@ func joinLines(lines []string, hy hyphens) string {
 	if len(lines) == 1 {
 		return lines[0]
 	}
-	s := lines[0]
-	for _, l := range lines[1:] {
-		s = hy.join(s, l)
+	size := 0
+	for _, l := range lines {
+		size += len(l) + 1
 	}
-	return s
+	buf := make([]byte, 0, size)
+	for _, l := range lines {
+		buf = hy.appendJoin(buf, l)
+	}
+	return string(buf)
 }
 
 // normalizeNewlines turns CRLF and CR line ends into LF and drops a BOM.

@@ -32,7 +32,7 @@ func TestCleanLine(t *testing.T) {
 
 func TestHyphenJoin(t *testing.T) {
 	doc := "The dialogue went on. Non-traditional security. China and ASEAN. people-to-people ties; cooperation grows."
-	hy := hyphens{doc: doc}
+	hy := newHyphens(doc)
 	for _, c := range []struct{ left, right, want string }{
 		{"the \"3+3\" Dia-", "logue on Diplomacy", "the \"3+3\" Dialogue on Diplomacy"}, // the document has "dialogue"
 		{"provides funds, technolo-", "gies, personnel", "provides funds, technologies, personnel"},
@@ -60,7 +60,7 @@ func TestParagraphRepair(t *testing.T) {
 		return block{lines: lines, text: strings.Join(lines, " ")}
 	}
 	bold := func(text string) block { b := blk(text); b.bold = true; return b }
-	hy := hyphens{doc: ""}
+	hy := newHyphens("")
 	for _, c := range []struct {
 		name   string
 		blocks []block

@@ -12,36 +12,58 @@ import (
 // ("people-to-" + "people", "China-" + "ASEAN"). No word list could cover a
 // publisher's vocabulary; the rest of the same document usually does.
 type hyphens struct {
-	doc    string
-	dashes *[]int // offsets of the document's hyphens, found on first use
+	doc  string
+	memo *hyphenMemo // shared by the copies of one document's hyphens
 }
 
-func newHyphens(doc string) hyphens { return hyphens{doc: doc, dashes: new([]int)} }
+// hyphenMemo caches what the document says: the word after each hyphen,
+// and decisions already made. Full-text searches are rationed so that no
+// input, however hostile, makes the repair quadratic.
+type hyphenMemo struct {
+	after    map[string][]int // word after a hyphen → offsets of such hyphens
+	decided  map[string]bool
+	searches int
+}
+
+// maxSearches bounds the full-text searches for joined words per document;
+// past it, the defaults decide.
+const maxSearches = 256
+
+// maxEvidence bounds the hyphens examined for one word.
+const maxEvidence = 64
 
 // keepPrefixes are prefixes written with a hyphen so often that a line-end
 // hyphen after them is kept unless the document writes the word joined.
 var keepPrefixes = map[string]bool{"self": true, "non": true, "cross": true, "well": true}
 
+func newHyphens(doc string) hyphens { return hyphens{doc: doc, memo: &hyphenMemo{}} }
+
 // join joins two pieces of one paragraph (two lines, or a paragraph and its
 // continuation after a page break) with a space, or without one when left
 // ends in a hyphen: the hyphen is dropped when it only split a word.
 func (h hyphens) join(left, right string) string {
-	if left == "" {
-		return right
+	return string(h.appendJoin([]byte(left), right))
+}
+
+// appendJoin is join appending to buf, so that a paragraph put together
+// from many pieces is built in linear time.
+func (h hyphens) appendJoin(buf []byte, right string) []byte {
+	switch {
+	case len(buf) == 0:
+		return append(buf, right...)
+	case right == "":
+		return buf
 	}
-	if right == "" {
-		return left
+	tail := string(buf[max(0, len(buf)-64):])
+	switch {
+	case digitRange(tail, right):
+		return append(buf, right...) // "2023-" + "2027"
+	case !endsWithWordHyphen(tail):
+		return append(append(buf, ' '), right...)
+	case h.keepHyphen(tail[:len(tail)-1], right):
+		return append(buf, right...)
 	}
-	if digitRange(left, right) {
-		return left + right // "2023-" + "2027"
-	}
-	if !endsWithWordHyphen(left) {
-		return left + " " + right
-	}
-	if h.keepHyphen(left[:len(left)-1], right) {
-		return left + right
-	}
-	return left[:len(left)-1] + right
+	return append(buf[:len(buf)-1], right...)
 }
 
 func digitRange(left, right string) bool {
@@ -67,14 +89,38 @@ func (h hyphens) keepHyphen(left, right string) bool {
 	word := trailingWord(left, false)
 	next := leadingWord(right)
 	switch {
+	case next == "":
+		return true
 	case strings.Contains(compound, "-"), strings.EqualFold(word, next):
 		return true // "people-to-" + "people", "win-" + "win"
-	case h.seenHyphenated(word, next), keepPrefixes[strings.ToLower(word)]:
-		// Written with a hyphen elsewhere, or a prefix that usually is:
-		// keep it, unless the document also writes it as one word.
-		return !h.seenJoined(word, next)
 	}
-	return false // the typesetter's hyphen: "Dia-" + "logue"
+	memo := h.memoized()
+	key := strings.ToLower(word) + "-" + next
+	if keep, ok := memo.decided[key]; ok {
+		return keep
+	}
+	// Written with a hyphen elsewhere, or a prefix that usually is: keep
+	// it, unless the document also writes it as one word.
+	keep := (h.seenHyphenated(word, next) || keepPrefixes[strings.ToLower(word)]) && !h.seenJoined(word, next)
+	memo.decided[key] = keep
+	return keep
+}
+
+func (h hyphens) memoized() *hyphenMemo {
+	memo := h.memo
+	if memo == nil {
+		memo = &hyphenMemo{}
+	}
+	if memo.decided == nil {
+		memo.decided = map[string]bool{}
+		memo.after = map[string][]int{}
+		for _, at := range offsetsOf(h.doc, '-') {
+			if w := leadingWord(h.doc[at+1:]); w != "" {
+				memo.after[w] = append(memo.after[w], at)
+			}
+		}
+	}
+	return memo
 }
 
 // trailingWord returns the letters at the end of s (and hyphens between
@@ -106,6 +152,11 @@ func (h hyphens) seenJoined(word, next string) bool {
 	if word == "" || next == "" {
 		return false
 	}
+	memo := h.memoized()
+	if memo.searches >= maxSearches {
+		return false
+	}
+	memo.searches++
 	first, n := utf8.DecodeRuneInString(word)
 	first = unicode.ToLower(first)
 	rest := word[n:] + next
@@ -128,29 +179,17 @@ func prevIsLetter(s string) bool {
 }
 
 // seenHyphenated reports whether word-next occurs in the document (the
-// case of word's first letter aside). Only the document's hyphens are
-// looked at, so this costs little however often it is asked.
+// case of word's first letter aside), looking only at the hyphens that
+// are followed by next.
 func (h hyphens) seenHyphenated(word, next string) bool {
-	for _, at := range h.hyphenOffsets() {
-		if at < len(word) || at+1 >= len(h.doc) || h.doc[at+1] != next[0] || !strings.HasPrefix(h.doc[at+1:], next) {
-			continue
-		}
+	offsets := h.memoized().after[next]
+	for _, at := range offsets[:min(len(offsets), maxEvidence)] {
 		start := at - len(word)
-		if strings.EqualFold(h.doc[start:at], word) && !prevIsLetter(h.doc[:start]) {
+		if start >= 0 && strings.EqualFold(h.doc[start:at], word) && !prevIsLetter(h.doc[:start]) {
 			return true
 		}
 	}
 	return false
-}
-
-func (h hyphens) hyphenOffsets() []int {
-	if h.dashes == nil { // a zero hyphens: no cache
-		return offsetsOf(h.doc, '-')
-	}
-	if *h.dashes == nil {
-		*h.dashes = offsetsOf(h.doc, '-')
-	}
-	return *h.dashes
 }
 
 func offsetsOf(s string, c byte) []int {

@@ -22,7 +22,7 @@ func mdInline(s string) string {
 			i += 2
 		case c == '`':
 			n := run(s, i, '`')
-			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 {
+			if end := strings.Index(window(s, i+n, mdWindow), s[i:i+n]); end >= 0 {
 				b.WriteString(strings.TrimSpace(s[i+n : i+n+end]))
 				i += n + end + n
 			} else {
@@ -66,6 +66,13 @@ func mdInline(s string) string {
 	return cleanText(b.String(), false)
 }
 
+// mdWindow bounds how far a construct's closing mark is looked for: links,
+// code spans and tags are short, and a line full of unclosed "[" or "<"
+// must not make the scan quadratic.
+const mdWindow = 2048
+
+func window(s string, i, n int) string { return s[i:min(len(s), i+n)] }
+
 func run(s string, i int, c byte) int {
 	n := 0
 	for i+n < len(s) && s[i+n] == c {
@@ -77,7 +84,7 @@ func run(s string, i int, c byte) int {
 // mdLink parses "[text](url)", "[text][ref]" or "[text]" at s[i] == '['.
 func mdLink(s string, i int) (text string, next int, ok bool) {
 	depth := 0
-	for j := i; j < len(s); j++ {
+	for j := i; j < len(s) && j < i+mdWindow; j++ {
 		switch s[j] {
 		case '\\':
 			j++
@@ -91,12 +98,12 @@ func mdLink(s string, i int) (text string, next int, ok bool) {
 			text = s[i+1 : j]
 			rest := s[j+1:]
 			if strings.HasPrefix(rest, "(") {
-				if k := strings.IndexByte(rest, ')'); k >= 0 {
+				if k := strings.IndexByte(window(rest, 0, mdWindow), ')'); k >= 0 {
 					return text, j + 1 + k + 1, true
 				}
 			}
 			if strings.HasPrefix(rest, "[") {
-				if k := strings.IndexByte(rest, ']'); k >= 0 {
+				if k := strings.IndexByte(window(rest, 0, mdWindow), ']'); k >= 0 {
 					return text, j + 1 + k + 1, true
 				}
 			}
@@ -113,11 +120,11 @@ func mdLink(s string, i int) (text string, next int, ok bool) {
 // or comment disappears, anything else is a literal '<'.
 func mdAngle(s string, i int, b *strings.Builder) int {
 	if strings.HasPrefix(s[i:], "<!--") {
-		if k := strings.Index(s[i:], "-->"); k >= 0 {
+		if k := strings.Index(window(s, i, mdWindow), "-->"); k >= 0 {
 			return i + k + 3
 		}
 	}
-	k := strings.IndexByte(s[i:], '>')
+	k := strings.IndexByte(window(s, i, mdWindow), '>')
 	if k < 0 {
 		b.WriteByte('<')
 		return i + 1

@@ -85,7 +85,7 @@ func TestParseContents(t *testing.T) {
 	doc := "Cover\n\nCONTENTS\n\nPart I. The Sea /01\n\n1.1 Counting Cod /02\n\nAnn Lee, Bo Chen\n\n" +
 		"1.2 A Title That Wraps Onto\nTwo Lines /09\nCara Diaz\n\nPart II. The Law ........ 14\n\n" +
 		"Afterword ...... 20\n\nDan Eze and Eve Fox\n\nPart I.\n\nCounting Cod\n\nAnn Lee, Bo Chen\n\nText."
-	blocks := splitBlocks(doc, hyphens{doc: doc})
+	blocks := splitBlocks(doc, newHyphens(doc))
 	at := findContents(blocks)
 	if at != 1 {
 		t.Fatalf("contents at block %d, want 1", at)

@@ -20,14 +20,34 @@ type para struct {
 func paragraphs(blocks []block, hy hyphens) []para {
 	out := make([]para, 0, len(blocks))
 	bold := make([]bool, 0, len(blocks))
-	for _, b := range blocks {
-		if n := len(out); n > 0 && !bold[n-1] && continues(out[n-1].text, b) {
-			out[n-1].text = hy.join(out[n-1].text, b.text)
-			continue
+	var buf []byte // the last paragraph, while it is being joined from pieces
+	joined := false
+	finish := func() {
+		if joined {
+			out[len(out)-1].text = string(buf)
+			joined = false
 		}
+	}
+	for _, b := range blocks {
+		if n := len(out); n > 0 && !bold[n-1] {
+			prev := out[n-1].text
+			if joined {
+				prev = string(buf[max(0, len(buf)-256):])
+			}
+			if continues(prev, joined && len(buf) > 256, b) {
+				if !joined {
+					buf = append(buf[:0], prev...)
+					joined = true
+				}
+				buf = hy.appendJoin(buf, b.text)
+				continue
+			}
+		}
+		finish()
 		out = append(out, para{text: b.text})
 		bold = append(bold, b.bold)
 	}
+	finish()
 	for i := range out {
 		next := ""
 		if i+1 < len(out) {
@@ -38,7 +58,9 @@ func paragraphs(blocks []block, hy hyphens) []para {
 	return out
 }
 
-func continues(prev string, b block) bool {
+// continues decides whether block b continues the paragraph ending with
+// prev (its last bytes only, when long is set).
+func continues(prev string, long bool, b block) bool {
 	switch {
 	case b.bold:
 		return false
@@ -50,7 +72,7 @@ func continues(prev string, b block) bool {
 	case startsLower(b.text):
 		return true
 	}
-	return !headingLike(prev) && !headingLike(b.text)
+	return (long || !headingLike(prev)) && !headingLike(b.text)
 }
 
 // isHeading decides for a repaired paragraph: a short bold block is a

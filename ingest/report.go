@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,9 +113,10 @@ func (r *report) markParts() {
 
 // locate finds each contents entry's title in the body, in order.
 func (r *report) locate() (found []located, missing []string) {
-	from := r.toc.end
+	from, budget := r.toc.end, 20*len(r.blocks)+1000
+	idx := r.titleIndex()
 	for _, e := range r.toc.entries {
-		at, body := r.findTitle(e, from)
+		at, body := r.findTitle(idx, e, from, &budget)
 		if at < 0 {
 			missing = append(missing, e.title)
 			continue
@@ -125,27 +127,51 @@ func (r *report) locate() (found []located, missing []string) {
 	return found, missing
 }
 
+// maxTitleBlock bounds the length of a block that can hold a title.
+const maxTitleBlock = 400
+
+// titleIndex maps the matchKey of every short body block to the blocks'
+// indices, in order, so that finding all titles costs one pass.
+func (r *report) titleIndex() map[string][]int {
+	idx := map[string][]int{}
+	for i := r.toc.end; i < len(r.blocks); i++ {
+		if !r.isPart[i] && len(r.blocks[i].text) <= maxTitleBlock {
+			k := matchKey(r.blocks[i].text)
+			idx[k] = append(idx[k], i)
+		}
+	}
+	return idx
+}
+
 // findTitle returns the first block at or after from that holds e's title
 // (optionally with its number), possibly split over two blocks, and the
-// index of the block after it.
-func (r *report) findTitle(e entry, from int) (at, body int) {
+// index of the block after it. The split case needs a scan; budget limits
+// the blocks all such scans together may look at.
+func (r *report) findTitle(idx map[string][]int, e entry, from int, budget *int) (at, body int) {
 	key := matchKey(e.title)
 	if key == "" {
 		return -1, -1
 	}
-	numbered := matchKey(e.num) + key
-	for i := from; i < len(r.blocks); i++ {
-		if n := len(r.blocks[i].text); r.isPart[i] || n > 2*len(e.title)+20 || n < len(key)/2 {
+	at = -1
+	for _, k := range []string{key, matchKey(e.num) + key} {
+		list := idx[k]
+		if j := sort.SearchInts(list, from); j < len(list) && (at < 0 || list[j] < at) {
+			at = list[j]
+		}
+	}
+	if at >= 0 {
+		return at, at + 1
+	}
+	for i := from; i+1 < len(r.blocks) && *budget > 0; i++ {
+		*budget--
+		if r.isPart[i] || len(r.blocks[i].text) > maxTitleBlock {
 			continue
 		}
 		if first := firstAlnum(r.blocks[i].text); first < utf8.RuneSelf && byte(unicode.ToLower(first)) != key[0] {
 			continue // cheap test before building the key
 		}
 		k := matchKey(r.blocks[i].text)
-		if k == key || k == numbered {
-			return i, i + 1
-		}
-		if len(k) >= 8 && strings.HasPrefix(key, k) && i+1 < len(r.blocks) && k+matchKey(r.blocks[i+1].text) == key {
+		if len(k) >= 8 && strings.HasPrefix(key, k) && k+matchKey(r.blocks[i+1].text) == key {
 			return i, i + 2
 		}
 	}

@@ -32,8 +32,9 @@ var abbreviations = map[string]bool{
 func sentences(text string, from, to int) []span {
 	out := make([]span, 0, (to-from)/100+1)
 	start := skipSpace(text, from, to)
+	st := newStops(text, to)
 	for i := start; i < to; {
-		i = nextStop(text, i, to)
+		i = st.from(i)
 		if i >= to {
 			break
 		}
@@ -60,19 +61,35 @@ func sentences(text string, from, to int) []span {
 	return appendSpan(out, text, start, to)
 }
 
-// nextStop returns the index of the first of . ! ? or a newline in
-// text[i:to], or to. Periods dominate, and IndexAny would test every byte
-// against the set; scanning for each byte with the vectorised IndexByte
-// is several times faster on prose.
-func nextStop(text string, i, to int) int {
-	seg := text[i:to]
-	best := len(seg)
-	for _, c := range []byte{'.', '\n', '?', '!'} {
-		if j := strings.IndexByte(seg[:best], c); j >= 0 {
-			best = j
+// stops finds the next . ! ? or newline of a text. Scanning for each byte
+// with the vectorised IndexByte beats testing every byte against the set,
+// and remembering where each byte occurs next keeps the scan linear even in
+// text with no periods at all.
+type stops struct {
+	text string
+	to   int
+	next [4]int // next offset of each of stopBytes, or -1 when unknown
+}
+
+var stopBytes = [4]byte{'.', '\n', '?', '!'}
+
+func newStops(text string, to int) *stops {
+	return &stops{text: text, to: to, next: [4]int{-1, -1, -1, -1}}
+}
+
+// from returns the offset of the first stop byte at or after i, or to.
+func (s *stops) from(i int) int {
+	best := s.to
+	for k, c := range stopBytes {
+		if s.next[k] < i {
+			s.next[k] = s.to
+			if j := strings.IndexByte(s.text[i:s.to], c); j >= 0 {
+				s.next[k] = i + j
+			}
 		}
+		best = min(best, s.next[k])
 	}
-	return i + best
+	return best
 }
 
 // closers skips the closing quotes, brackets and further terminal marks
