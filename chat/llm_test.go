@@ -265,3 +265,24 @@ func TestLLMRewritesFollowUp(t *testing.T) {
 		}
 	}
 }
+
+// An unreachable provider (nothing listening) gives the extractive answer
+// with the notice.
+func TestLLMUnreachable(t *testing.T) {
+	for _, pv := range providers {
+		t.Run(pv.name, func(t *testing.T) {
+			p := newProvider(t, pv.wire, script{})
+			model := pv.model(t, p)
+			p.srv.Close()
+			b := NewBot(fourSources(), nil, Config{LLM: model})
+			ans, evs, err := collect(b, Request{Question: irrigationQ})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkContract(t, ans, evs)
+			if ans.Mode != "extractive" || ans.Notice != fallbackNotice || ans.Abstained {
+				t.Errorf("mode %q notice %q: %s", ans.Mode, ans.Notice, ans.Answer)
+			}
+		})
+	}
+}
