@@ -136,6 +136,9 @@ func withMarkers(s string, ns []int) string {
 	for _, n := range ns {
 		m.WriteString("[" + strconv.Itoa(n) + "]")
 	}
+	if s == "" {
+		return m.String()
+	}
 	if last := s[len(s)-1]; last == '.' || last == '!' || last == '?' {
 		return s[:len(s)-1] + " " + m.String() + s[len(s)-1:]
 	}
