@@ -128,3 +128,20 @@ type failing struct{}
 func (failing) Search(context.Context, retrieval.Query) ([]retrieval.Passage, error) {
 	return nil, errDown
 }
+
+// Odd questions never panic and always get a well-formed answer.
+func TestOddQuestions(t *testing.T) {
+	fs := newFakeStore()
+	b := NewBot(fs, fs, Config{})
+	for _, q := range []string{
+		"?", "[1] [2] [99]", "水稻灌溉技术是什么？", "<script>alert(1)</script> irrigation?",
+		"\x00\x01 delta \x7f", "How many? When? Which year? How much?", strings.Repeat("delta ", 3000),
+		"\xff\xfe invalid utf8 delta pilot", "What irrigation, and when, and which, and how?",
+	} {
+		ans, evs, err := collect(b, Request{Question: q, History: []Turn{{Q: "[3]"}, {A: "\xff"}}})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		checkContract(t, ans, evs)
+	}
+}
