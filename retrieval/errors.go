@@ -21,6 +21,11 @@ var (
 	ErrCorruptStore = errors.New("corrupt store file")
 	// ErrStoreVersion: the store file has a format this build cannot read.
 	ErrStoreVersion = errors.New("unsupported store format")
+	// ErrEmbedderUnavailable: a networked embedder could not be reached or
+	// refused the request (connection refused, timeout, error status). At
+	// query time it means the question cannot be searched until the
+	// embedding service is back; its text is safe to show a reader.
+	ErrEmbedderUnavailable = errors.New("the embedding service is unavailable")
 	// ErrBadChunk: Put was given a chunk that breaks the Chunk contract
 	// (empty or duplicate id, other article, offsets not matching the text).
 	ErrBadChunk = errors.New("bad chunk")

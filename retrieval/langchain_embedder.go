@@ -31,7 +31,7 @@ func (l *langchainEmbedder) Embed(ctx context.Context, texts []string) ([][]floa
 		batch := texts[start:min(start+embedBatchSize, len(texts))]
 		vecs, err := l.e.EmbedDocuments(ctx, batch)
 		if err != nil {
-			return nil, fmt.Errorf("%s/%s: %w", l.info.Name, l.info.Model, err)
+			return nil, fmt.Errorf("%s/%s: %w: %w", l.info.Name, l.info.Model, ErrEmbedderUnavailable, err)
 		}
 		if len(vecs) != len(batch) {
 			return nil, fmt.Errorf("%s/%s: %d vectors for %d texts", l.info.Name, l.info.Model, len(vecs), len(batch))

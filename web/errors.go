@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/citechat/citechat/chat"
+	"github.com/citechat/citechat/retrieval"
 )
 
 // Codes a client can see: the "code" of an error event on the websocket and
@@ -81,6 +82,7 @@ var causes = []struct {
 	{errNotReady, CodeUnavailable},
 	{errGone, CodeCancelled},
 	{chat.ErrEmptyQuestion, CodeBadRequest},
+	{retrieval.ErrEmbedderUnavailable, CodeUnavailable},
 }
 
 // toWire decides what a client is told about err, and whether err is a

@@ -40,6 +40,8 @@ func commands() map[string]command {
 		"ingest": {"parse articles and add them to the store", runIngest},
 		"ask":    {"answer a question (or a batch of them) with citations", runAsk},
 		"eval":   {"measure retrieval and answer quality on a question set", runEval},
+
+		"loadtest": {"load a running server on this machine with concurrent sessions and report latency", runLoadtest},
 	}
 }
 
