@@ -78,6 +78,9 @@ type Answer struct {
 	// Notice tells the reader about a degradation, e.g. that the LLM was
 	// unreachable and the answer is extractive instead.
 	Notice string `json:"notice,omitempty"`
+	// Brief is the structured briefing of a ModeBrief request (brief.go);
+	// Answer then holds its Markdown text.
+	Brief *Brief `json:"brief,omitempty"`
 }
 
 // Event types streamed for a request, in this order: one EventSources, any

@@ -30,6 +30,9 @@ func (b *Bot) Answer(ctx context.Context, req Request, emit Emit) (*Answer, erro
 	if emit == nil {
 		emit = func(Event) error { return nil }
 	}
+	if req.Mode == ModeBrief {
+		return b.brief(ctx, req, question, emit)
+	}
 	turns := recentTurns(req.History, b.cfg.MaxTurns, b.cfg.MaxTurnText)
 	ans := &Answer{ID: req.ID, Question: question, TimingsMS: map[string]float64{}}
 
