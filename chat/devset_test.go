@@ -168,3 +168,20 @@ func BenchmarkAnswerExtractive(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnswerExtractiveCold is the same with a new Bot per answer, so
+// no passage's sentences are cached: the first answer after a start.
+func BenchmarkAnswerExtractiveCold(b *testing.B) {
+	qs := devSet(b)
+	st := reportStore(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		l := qs[i%len(qs)]
+		bot := chat.NewBot(st, st, chat.Config{})
+		if _, err := bot.Answer(ctx, chat.Request{ID: l.ID, Question: l.Question, History: l.History}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
