@@ -122,3 +122,14 @@ func uncovered(set, covered map[string]bool, w map[string]float64, sum float64) 
 	}
 	return g / sum
 }
+
+// sameArticle keeps the candidates from c's article.
+func (ev *evidence) sameArticle(order []*candidate, c *candidate) []*candidate {
+	var out []*candidate
+	for _, x := range order {
+		if ev.passages[x.src].ArticleID == ev.passages[c.src].ArticleID {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -61,7 +61,13 @@ func (ev *evidence) choose(q *question) selection {
 			return ev.passages[c.src].ArticleID == ev.passages[best.src].ArticleID && ordinalRe.MatchString(c.text)
 		}, best.score*listShare)
 	} else {
-		sel.chosen = ev.cover(q, ev.named(q, order), sel.chosen, best.score*followShare)
+		pool := ev.named(q, order)
+		if len(q.context) > 0 {
+			// A follow-up's own words are few, and easily found anywhere:
+			// more of the answer comes from the article it is about.
+			pool = ev.sameArticle(pool, best)
+		}
+		sel.chosen = ev.cover(q, pool, sel.chosen, best.score*followShare)
 		sel.chosen = ev.corroborate(q, order, sel.chosen, best)
 	}
 	sortByPlace(sel.chosen)
