@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/citechat/citechat/retrieval"
 )
@@ -110,19 +111,20 @@ func paragraphBreak(text string, from, to int) bool {
 	return false
 }
 
-// splitLong cuts sentences longer than sentenceHard at spaces, so text
-// without punctuation (tables, lists, damaged extractions) still makes
-// chunks an embedder can take.
+// splitLong cuts sentences longer than sentenceHard at spaces (or, in text
+// without any, between characters), so text without punctuation (tables,
+// lists, damaged extractions) still makes chunks an embedder can take.
 func splitLong(text string, sents []span) []span {
 	out := sents[:0:0]
 	for _, s := range sents {
 		for s.end-s.start > sentenceHard {
 			cut := s.start + chunkTarget
-			for cut < s.end && !isSpace(text[cut]) {
+			for cut < s.start+sentenceHard && !isSpace(text[cut]) {
 				cut++
 			}
-			if cut >= s.end {
-				break
+			if !isSpace(text[cut]) { // no space at all: cut between characters
+				for cut = s.start + chunkTarget; !utf8.RuneStart(text[cut]); cut-- {
+				}
 			}
 			out = append(out, span{s.start, cut})
 			s.start = skipSpace(text, cut, s.end)

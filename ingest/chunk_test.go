@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/citechat/citechat/retrieval"
 )
@@ -106,17 +107,19 @@ func TestChunkStable(t *testing.T) {
 }
 
 // TestChunkLongSentence: text without sentence ends is still cut into
-// pieces an embedder can take, at spaces.
+// pieces an embedder can take, at spaces, or between characters when it
+// has no spaces either.
 func TestChunkLongSentence(t *testing.T) {
-	text := strings.Repeat("word ", 2000) + "end."
-	a := retrieval.Article{ID: "x", Text: text, Sections: []retrieval.Section{{Start: 0, End: len(text)}}}
-	chunks := ChunkArticle(a)
-	if len(chunks) < 3 {
-		t.Fatalf("%d chunks for %d bytes", len(chunks), len(text))
-	}
-	for _, c := range chunks {
-		if len(c.Text) > sentenceHard+chunkMax || strings.HasPrefix(c.Text, " ") || strings.HasSuffix(c.Text, " ") {
-			t.Errorf("chunk [%d,%d] of %d bytes", c.Start, c.End, len(c.Text))
+	for _, text := range []string{strings.Repeat("word ", 2000) + "end.", strings.Repeat("é", 5000)} {
+		a := retrieval.Article{ID: "x", Text: text, Sections: []retrieval.Section{{Start: 0, End: len(text)}}}
+		chunks := ChunkArticle(a)
+		if len(chunks) < 3 {
+			t.Fatalf("%d chunks for %d bytes", len(chunks), len(text))
+		}
+		for _, c := range chunks {
+			if len(c.Text) > sentenceHard+chunkMax || strings.HasPrefix(c.Text, " ") || strings.HasSuffix(c.Text, " ") || !utf8.ValidString(c.Text) {
+				t.Errorf("chunk [%d,%d] of %d bytes", c.Start, c.End, len(c.Text))
+			}
 		}
 	}
 }

@@ -71,6 +71,9 @@ func mdInline(s string) string {
 // must not make the scan quadratic.
 const mdWindow = 2048
 
+// maxLinkDepth bounds brackets nested inside a link's text.
+const maxLinkDepth = 4
+
 func window(s string, i, n int) string { return s[i:min(len(s), i+n)] }
 
 func run(s string, i int, c byte) int {
@@ -89,7 +92,9 @@ func mdLink(s string, i int) (text string, next int, ok bool) {
 		case '\\':
 			j++
 		case '[':
-			depth++
+			if depth++; depth > maxLinkDepth {
+				return "", 0, false
+			}
 		case ']':
 			depth--
 			if depth > 0 {
