@@ -15,7 +15,8 @@ import (
 //
 //  1. who argues what: each article's best sentence is its main claim, so
 //     every article that speaks to the topic is heard;
-//  2. the overview: the best remaining sentences, one per article;
+//  2. the overview: the best remaining sentences, one per article, that
+//     stand alone and argue rather than give figures;
 //  3. figures and dates: remaining sentences giving numbers, years or
 //     months, in time order;
 //  4. key points: the rest, best first, grouped by the section heading they

@@ -2,6 +2,9 @@ package chat_test
 
 import (
 	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -14,28 +17,43 @@ import (
 	"github.com/citechat/citechat/retrieval"
 )
 
-// The brief on the bundled report, built from a real store (chromem-go in
-// memory, the local embedder), as `citechat brief` builds it.
+// The brief on the bundled report, and on a small collection written for
+// these tests (testdata/brief/corpus), each ingested into a real store
+// (chromem-go in memory, the local embedder) as `citechat brief` does.
 
-var briefStore = sync.OnceValues(func() (*retrieval.Store, error) {
+var (
+	briefReportStore = sync.OnceValues(func() (*retrieval.Store, error) { return briefStoreOf(ingest.Bundled()) })
+	briefOwnStore    = sync.OnceValues(func() (*retrieval.Store, error) {
+		return briefStoreOf(os.DirFS(filepath.Join("testdata", "brief", "corpus")))
+	})
+)
+
+func briefStoreOf(fsys fs.FS) (*retrieval.Store, error) {
 	ctx := context.Background()
 	st, err := retrieval.NewStore(retrieval.NewLocalEmbedder())
 	if err != nil {
 		return nil, err
 	}
-	articles, _, err := ingest.LoadFS(ctx, ingest.Bundled(), ".")
+	articles, problems, err := ingest.LoadFS(ctx, fsys, ".")
+	if err == nil && len(problems) > 0 {
+		err = problems[0]
+	}
 	if err != nil {
 		return nil, err
 	}
-	_, err = ingest.Sync(ctx, st, []string{"bundled"}, articles, nil)
+	_, err = ingest.Sync(ctx, st, []string{"."}, articles, nil)
 	return st, err
-})
+}
 
-func briefReport(t testing.TB) *retrieval.Store {
+// briefReport and briefOwn return the two stores, built once.
+func briefReport(t testing.TB) *retrieval.Store { return mustStore(t, briefReportStore) }
+func briefOwn(t testing.TB) *retrieval.Store    { return mustStore(t, briefOwnStore) }
+
+func mustStore(t testing.TB, get func() (*retrieval.Store, error)) *retrieval.Store {
 	t.Helper()
-	st, err := briefStore()
+	st, err := get()
 	if err != nil {
-		t.Fatalf("build the store of the bundled report: %v", err)
+		t.Fatalf("build the store: %v", err)
 	}
 	return st
 }

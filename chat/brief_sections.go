@@ -29,8 +29,9 @@ func briefQuestion(topic string) question {
 	return q
 }
 
-// positions gives each article that speaks to the topic its best sentence
-// as its main claim, articles in the order of their best sentence.
+// positions gives each article that speaks to the topic its main claim:
+// its best sentence that stands alone and argues rather than reports a
+// figure, else its best. Articles come in the order of their best sentence.
 func (p *briefPicker) positions(lib Library) []BriefPosition {
 	var out []BriefPosition
 	seen := map[string]bool{}
@@ -40,6 +41,12 @@ func (p *briefPicker) positions(lib Library) []BriefPosition {
 			continue
 		}
 		seen[id] = true
+		claims := p.free(func(x *candidate) bool {
+			return p.article(x) == id && standsAlone(x.text) && !isFigure(x)
+		})
+		if len(claims) > 0 {
+			c = claims[0]
+		}
 		pass := p.ev.passages[c.src]
 		out = append(out, newPosition(lib, id, pass.Title, pass.Authors, p.take(c)))
 	}
@@ -62,11 +69,11 @@ func newPosition(lib Library, id, title string, names []string, claim BriefPoint
 }
 
 // overview takes the best remaining sentences that stand alone, one per
-// article.
+// article, leaving figures to their own section.
 func (p *briefPicker) overview() []BriefPoint {
 	var out []BriefPoint
 	seen := map[string]bool{}
-	for _, c := range p.free(func(c *candidate) bool { return standsAlone(c.text) }) {
+	for _, c := range p.free(func(c *candidate) bool { return standsAlone(c.text) && !isFigure(c) }) {
 		if len(out) == maxOverview {
 			break
 		}

@@ -17,9 +17,12 @@ import (
 //   - and every hyphenated compound of the topic ("South-South",
 //     "non-traditional") whole, not just its parts: "South China Sea" says
 //     nothing about South-South cooperation.
-// An article whose title is on the topic speaks to it throughout: any of
-// its sentences holding a topic term is on the topic, unless it holds a
-// part of a compound without the whole.
+// Around such a sentence, the passage stays on the topic: its other
+// sentences holding a key term are on the topic too ("The forecasting
+// network cost USD 40 million" next to a sentence on flood forecasting).
+// And an article whose title is on the topic speaks to it throughout: any
+// of its sentences holding a topic term is on the topic. Neither takes a
+// sentence holding a part of a compound without the whole.
 //
 // A brief lifts sentences out of their paragraphs, so a sentence that leans
 // on the one before it ("Second, …", "This shows …") or announces what
@@ -35,11 +38,12 @@ const (
 
 // relevance judges which sentences of the passages are on the topic.
 type relevance struct {
-	ev     *evidence
-	q      *question
-	units  []string        // the topic's compounds
-	key    map[string]bool // its key terms
-	titled []bool          // per passage: its article's title is on the topic
+	ev      *evidence
+	q       *question
+	units   []string        // the topic's compounds
+	key     map[string]bool // its key terms
+	titled  []bool          // per passage: its article's title is on the topic
+	topical map[int]bool    // passages holding a sentence on the topic by itself
 }
 
 func newRelevance(ev *evidence, q *question, topic string) *relevance {
@@ -60,14 +64,32 @@ func newRelevance(ev *evidence, q *question, topic string) *relevance {
 		r.titled = append(r.titled, holdsCompounds(p.Title, r.units) &&
 			coverage(termSet(p.Title), w, sum) >= briefMinSupport)
 	}
+	r.topical = map[int]bool{}
+	for i := range ev.cands {
+		if r.alone(&ev.cands[i]) {
+			r.topical[ev.cands[i].src] = true
+		}
+	}
 	return r
 }
 
 // onTopic reports whether a sentence speaks to the topic (see above).
 func (r *relevance) onTopic(c *candidate) bool {
-	if r.titled[c.src] {
-		return !r.breaksCompound(c.text) && slices.ContainsFunc(r.q.terms, func(t string) bool { return c.terms[t] })
+	switch {
+	case r.alone(c):
+		return true
+	case r.breaksCompound(c.text):
+		return false
+	case r.topical[c.src]:
+		return shared(c.terms, r.key) > 0
+	case r.titled[c.src]:
+		return slices.ContainsFunc(r.q.terms, func(t string) bool { return c.terms[t] })
 	}
+	return false
+}
+
+// alone reports whether a sentence is on the topic by itself.
+func (r *relevance) alone(c *candidate) bool {
 	return shared(c.terms, r.key) > 0 && holdsCompounds(c.text, r.units) &&
 		r.ev.support(r.q, []*candidate{c}) >= briefMinSupport
 }
@@ -75,7 +97,7 @@ func (r *relevance) onTopic(c *candidate) bool {
 var (
 	compoundRe = regexp.MustCompile(`\p{L}+(?:[-‐–]\p{L}+)+`)
 	// leansRe matches openings that refer back or count along a list.
-	leansRe = regexp.MustCompile(`^(First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Additionally|Moreover|Furthermore|Also|In addition|Meanwhile|Besides|Similarly|Likewise|In summary|Then)\b`)
+	leansRe = regexp.MustCompile(`^(Its|Their|His|Her|Since then|First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Additionally|Moreover|Furthermore|Also|In addition|Meanwhile|Besides|Similarly|Likewise|In summary|Then)\b`)
 	// announcesRe matches a sentence that introduces a list.
 	announcesRe = regexp.MustCompile(`(?i)(\b(the following|as follows)\b[^.]*\.?|:)\s*$`)
 	// figureRe matches what makes a sentence a figure: a share, an amount
