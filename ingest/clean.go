@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -63,28 +64,16 @@ func cleanText(s string, markup bool) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		switch r {
-		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', utf8.RuneError:
-			// invisible, or undecodable: drop
-		case '\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\u3000':
+		switch {
+		case unicode.IsSpace(r): // no-break, thin, ideographic spaces, NEL, line separators
 			if !space {
 				b.WriteByte(' ')
 				space = true
 			}
-		case '\ufb00':
-			b.WriteString("ff")
-			space = false
-		case '\ufb01':
-			b.WriteString("fi")
-			space = false
-		case '\ufb02':
-			b.WriteString("fl")
-			space = false
-		case '\ufb03':
-			b.WriteString("ffi")
-			space = false
-		case '\ufb04':
-			b.WriteString("ffl")
+		case invisible(r) || unicode.IsControl(r):
+			// dropped
+		case r >= '\ufb00' && r <= '\ufb04':
+			b.WriteString(ligatures[r-'\ufb00'])
 			space = false
 		default:
 			b.WriteRune(r)
@@ -92,6 +81,20 @@ func cleanText(s string, markup bool) string {
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl"}
+
+// invisible reports whether r is a character that prints as nothing and
+// only gets in the way of matching text: soft hyphens, zero-width
+// characters, byte-order marks, and the replacement character of an
+// undecodable byte.
+func invisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', utf8.RuneError:
+		return true
+	}
+	return false
 }
 
 // needsCleaning is the fast path: most lines of a clean source have
@@ -102,48 +105,33 @@ func needsCleaning(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !interesting[c] {
-			continue
-		}
 		switch {
+		case !interesting[c]:
 		case c < utf8.RuneSelf:
 			return true
-		case i+1 < len(s) && needsRuneCleaning(c, s[i+1], s[min(i+2, len(s)-1)]):
-			return true
+		default:
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if invisible(r) || unicode.IsControl(r) || unicode.IsSpace(r) || r >= '\ufb00' && r <= '\ufb04' {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 // interesting marks the bytes needsCleaning must look at: markup, white
-// space, control characters, and the lead bytes of the runes cleanText
-// changes.
+// space other than the plain space, control characters, and the lead bytes
+// of the non-ASCII runes cleanText changes (C1 controls and U+00A0–U+00AD,
+// U+1680, U+2000–U+206F, U+3000, U+FB00–U+FFFD).
 var interesting = func() (t [256]bool) {
 	for c := 0; c < 0x20; c++ {
 		t[c] = true
 	}
-	for _, c := range []byte{'\\', '*', 0x7f, 0xc2, 0xe2, 0xe3, 0xef} {
+	for _, c := range []byte{'\\', '*', 0x7f, 0xc2, 0xe1, 0xe2, 0xe3, 0xef} {
 		t[c] = true
 	}
 	return t
 }()
-
-// needsRuneCleaning reports whether the rune starting with bytes a, b, c
-// is one cleanText drops or replaces (see its switch).
-func needsRuneCleaning(a, b, c byte) bool {
-	switch a {
-	case 0xc2:
-		return b == 0xa0 || b == 0xad // no-break space, soft hyphen
-	case 0xe2:
-		return b == 0x80 && (c == 0x82 || c == 0x83 || c == 0x89 || c >= 0x8b && c <= 0x8d || c == 0xaf) ||
-			b == 0x81 && c == 0xa0 // en/em/thin spaces, zero-widths, narrow no-break, word joiner
-	case 0xe3:
-		return b == 0x80 && c == 0x80 // ideographic space
-	case 0xef:
-		return b == 0xac && c <= 0x84 || b == 0xbb && c == 0xbf || b == 0xbf && c == 0xbd // ligatures, BOM, U+FFFD
-	}
-	return false
-}
 
 // isolatedStar reports whether the star run s[i:j] is a single star with a
 // space on both sides, as in arithmetic.

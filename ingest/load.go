@@ -130,6 +130,9 @@ func (c *collector) file(fsys fs.FS, name, source string, named bool) {
 	for i := range res.articles {
 		res.articles[i].Source = source
 		res.articles[i].Seq = i
+		if strings.TrimSpace(res.articles[i].Title) == "" {
+			res.articles[i].Title = titleFromName(name)
+		}
 	}
 	c.articles = append(c.articles, res.articles...)
 	if res.err != nil {

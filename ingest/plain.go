@@ -40,7 +40,7 @@ func parsePlain(doc, name string) retrieval.Article {
 }
 
 func looksLikeTitle(s string) bool {
-	return len(s) <= 200 && !startsLower(s) && (!terminated(s) || strings.HasSuffix(s, "?"))
+	return len(s) <= 200 && strings.TrimSpace(s) != "" && !startsLower(s) && (!terminated(s) || strings.HasSuffix(s, "?"))
 }
 
 // byLine reads "By A and B" (or "Author: A", "Authors: A, B").
