@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/citechat/citechat/retrieval"
 )
 
 // The printable HTML page of a brief is one self-contained file: inline
@@ -88,14 +90,7 @@ func newHTMLView(ans *Answer) htmlView {
 		v.Themes = append(v.Themes, htmlTheme{th.Heading, all(th.Points)})
 	}
 	for _, p := range br.Positions {
-		var names, affs []string
-		for _, a := range p.Authors {
-			names = append(names, a.Name)
-			if a.Affiliation != "" {
-				affs = append(affs, a.Name+": "+a.Affiliation)
-			}
-		}
-		v.Positions = append(v.Positions, htmlPosition{joinNames(names), strings.Join(affs, "; "), p.Title, segs(p.Claim)})
+		v.Positions = append(v.Positions, htmlPosition{authorNames(p.Authors), affiliations(p.Authors), p.Title, segs(p.Claim)})
 	}
 	for _, q := range br.Questions {
 		v.Questions = append(v.Questions, htmlQuestion{q.Question, q.Notice, segs(q.Answer), q.Abstained})
@@ -143,4 +138,28 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func authorNames(as []retrieval.Author) string {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Name
+	}
+	return joinNames(names)
+}
+
+// affiliations lists the authors' affiliations, each after its author's
+// name when there are several authors.
+func affiliations(as []retrieval.Author) string {
+	var affs []string
+	for _, a := range as {
+		switch {
+		case a.Affiliation == "":
+		case len(as) == 1:
+			affs = append(affs, a.Affiliation)
+		default:
+			affs = append(affs, a.Name+": "+a.Affiliation)
+		}
+	}
+	return strings.Join(affs, "; ")
 }

@@ -43,34 +43,37 @@ Rules:
 var errNothingSupported = errors.New("no supported sentence in the model's brief")
 
 // generateBrief has the model write the brief and returns it checked and
-// numbered, with its citations and the sources in citation order.
-func (b *Bot) generateBrief(ctx context.Context, topic string, ps []retrieval.Passage, srcs []Source) (*Brief, []Citation, []Source, error) {
+// numbered, or an error when the model failed or wrote nothing supported.
+func (b *Bot) generateBrief(ctx context.Context, topic string, ps []retrieval.Passage, srcs []Source) (composed, error) {
 	msgs := answerMessages(topic, topic, srcs)
 	msgs[0] = llms.TextParts(llms.ChatMessageTypeSystem, briefSystem)
 	text, err := b.complete(ctx, msgs)
 	if err != nil {
-		return nil, nil, nil, err
+		return composed{}, err
 	}
-	chk := newChecker(gather(ps), srcs)
-	br := &Brief{Topic: topic, Title: briefTitle(topic)}
-	readBrief(br, text, chk, b.lib, srcs)
+	chk := newChecker(gatherWith(ps, b.cache), srcs)
+	c := composed{br: &Brief{Topic: topic, Title: briefTitle(topic)}, mode: "llm", srcs: srcs, cites: []Citation{}}
+	readBrief(c.br, text, chk, b.lib, srcs)
 	switch {
 	case chk.kept == 0 && chk.refusal > 0:
-		br.NotCovered = abstention(srcs)
-		return br, []Citation{}, srcs, nil
-	case len(br.points()) == 0:
-		return nil, nil, nil, errNothingSupported
+		c.br.NotCovered = abstention(srcs)
+		return c, nil
+	case len(c.br.points()) == 0:
+		return composed{}, errNothingSupported
+	}
+	if chk.dropped > 0 {
+		c.notice = fmt.Sprintf("%d sentence(s) of the model's brief were left out because the sources do not support them.", chk.dropped)
 	}
 	quote := func(raw int, _ *BriefPoint) string {
-		for _, c := range chk.cites {
-			if c.N == raw {
-				return c.Quote
+		for _, ci := range chk.cites {
+			if ci.N == raw {
+				return ci.Quote
 			}
 		}
 		return srcs[raw-1].Text
 	}
-	cites, srcs := number(br, srcs, quote)
-	return br, cites, srcs, nil
+	c.cites, c.srcs = number(c.br, srcs, quote)
+	return c, nil
 }
 
 // complete runs the model to the end within LLMTimeout and returns its

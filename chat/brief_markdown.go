@@ -44,7 +44,7 @@ func markdownLines(br *Brief, cites []Citation) []string {
 	var out []string
 	line := func(s string) { out = append(out, s+"\n") }
 	head := func(s string) {
-		if len(out) > 0 {
+		if len(out) > 0 && out[len(out)-1] != "\n" {
 			line("")
 		}
 		line(s)

@@ -151,6 +151,7 @@ func checkBrief(t *testing.T, ans *chat.Answer, lib chat.Library) {
 			t.Errorf("marker %s has no citation", m)
 		}
 	}
+	checkNumbering(t, ans)
 	br := ans.Brief
 	for _, p := range br.Positions {
 		if a, _ := lib.Article(p.ArticleID); !reflect.DeepEqual(p.Authors, a.Authors) || p.Title != a.Title {

@@ -45,34 +45,41 @@ func (b *Bot) brief(ctx context.Context, req Request, topic string, emit Emit) (
 	return ans, nil
 }
 
+// composed is a brief ready to stream: numbered, with its citations, the
+// sources in citation order, how it was written and any notice.
+type composed struct {
+	br     *Brief
+	cites  []Citation
+	srcs   []Source
+	mode   string
+	notice string
+}
+
 // composeBrief writes the brief into ans (Brief and Sources) and returns
 // the draft to stream: the Markdown lines with their citations.
 func (b *Bot) composeBrief(ctx context.Context, topic string, ps []retrieval.Passage, srcs []Source, ans *Answer) (draft, error) {
-	var br *Brief
-	cites := []Citation{}
-	mode, notice := "extractive", ""
+	var c composed
 	if b.cfg.LLM != nil && len(ps) > 0 {
 		var err error
-		br, cites, srcs, err = b.generateBrief(ctx, topic, ps, srcs)
+		c, err = b.generateBrief(ctx, topic, ps, srcs)
 		if ctx.Err() != nil {
 			return draft{}, fmt.Errorf("answer: brief: %w", context.Cause(ctx))
 		}
-		if err == nil {
-			mode = "llm"
-		} else {
-			br, notice = nil, fallbackNotice
+		if err != nil {
+			c = composed{notice: fallbackNotice}
 		}
 	}
-	if br == nil {
+	if c.br == nil {
+		c.mode, c.srcs, c.cites = "extractive", srcs, []Citation{}
 		var ok bool
-		if br, ok = b.extractBrief(topic, ps); ok {
-			cites, srcs = number(br, srcs, firstQuote)
+		if c.br, ok = b.extractBrief(topic, ps); ok {
+			c.cites, c.srcs = number(c.br, srcs, firstQuote)
 		} else {
-			br.NotCovered = abstention(srcs)
+			c.br.NotCovered = abstention(srcs)
 		}
 	}
-	br.fill()
-	ans.Brief, ans.Sources = br, srcs
-	return draft{parts: markdownLines(br, cites), cites: cites, abstained: br.NotCovered != "",
-		mode: mode, notice: notice}, nil
+	c.br.fill()
+	ans.Brief, ans.Sources = c.br, c.srcs
+	return draft{parts: markdownLines(c.br, c.cites), cites: c.cites, abstained: c.br.NotCovered != "",
+		mode: c.mode, notice: c.notice}, nil
 }

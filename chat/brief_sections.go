@@ -6,7 +6,7 @@ import "github.com/citechat/citechat/retrieval"
 // passages (brief_pick.go explains the choices). It reports false when the
 // passages do not say enough on the topic.
 func (b *Bot) extractBrief(topic string, ps []retrieval.Passage) (*Brief, bool) {
-	p := newBriefPicker(gather(ps), topic)
+	p := newBriefPicker(gatherWith(ps, b.cache), topic)
 	br := &Brief{Topic: topic, Title: briefTitle(topic)}
 	if !p.covered() {
 		return br, false

@@ -97,7 +97,7 @@ func (r *relevance) alone(c *candidate) bool {
 var (
 	compoundRe = regexp.MustCompile(`\p{L}+(?:[-‐–]\p{L}+)+`)
 	// leansRe matches openings that refer back or count along a list.
-	leansRe = regexp.MustCompile(`^(Its|Their|His|Her|Since then|First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Additionally|Moreover|Furthermore|Also|In addition|Meanwhile|Besides|Similarly|Likewise|In summary|Then)\b`)
+	leansRe = regexp.MustCompile(`^(Its|Their|His|Her|Since then|Examples? include|For (example|instance)|First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Additionally|Moreover|Furthermore|Also|In addition|Meanwhile|Besides|Similarly|Likewise|In summary|Then)\b`)
 	// announcesRe matches a sentence that introduces a list.
 	announcesRe = regexp.MustCompile(`(?i)(\b(the following|as follows)\b[^.]*\.?|:)\s*$`)
 	// figureRe matches what makes a sentence a figure: a share, an amount
