@@ -133,9 +133,14 @@ const maxTitleBlock = 400
 // titleIndex maps the matchKey of every short body block to the blocks'
 // indices, in order, so that finding all titles costs one pass.
 func (r *report) titleIndex() map[string][]int {
+	longest := 0
+	for _, e := range r.toc.entries {
+		longest = max(longest, len(e.num)+len(e.title))
+	}
+	limit := min(maxTitleBlock, 2*longest+20) // a block holding a title is not much longer
 	idx := map[string][]int{}
 	for i := r.toc.end; i < len(r.blocks); i++ {
-		if !r.isPart[i] && len(r.blocks[i].text) <= maxTitleBlock {
+		if !r.isPart[i] && len(r.blocks[i].text) <= limit {
 			k := matchKey(r.blocks[i].text)
 			idx[k] = append(idx[k], i)
 		}
