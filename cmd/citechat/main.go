@@ -4,6 +4,7 @@
 //	citechat serve   [--addr :8080]           the HTTP/websocket server and widget
 //	citechat ingest  [--dry-run] [--json] PATH...
 //	citechat ask     [--json] [--mode answer|brief] "question" | --batch FILE.jsonl
+//	citechat brief   [--format md|html|json] [--out FILE] "topic" | --questions FILE
 //	citechat eval    [--set FILE.jsonl] [--json]
 //
 // This package is the only place that reads flags and the environment and
@@ -39,6 +40,7 @@ func commands() map[string]command {
 		"serve":  {"run the HTTP, websocket and widget server", runServe},
 		"ingest": {"parse articles and add them to the store", runIngest},
 		"ask":    {"answer a question (or a batch of them) with citations", runAsk},
+		"brief":  {"write a cited briefing on a topic (or a list of questions)", runBrief},
 		"eval":   {"measure retrieval and answer quality on a question set", runEval},
 
 		"loadtest": {"load a running server on this machine with concurrent sessions and report latency", runLoadtest},
@@ -71,7 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: citechat COMMAND [flags]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "ask", "eval"} {
+	for _, name := range []string{"serve", "ingest", "ask", "brief", "eval"} {
 		if c, ok := commands()[name]; ok {
 			fmt.Fprintf(w, "  %-8s %s\n", name, c.summary)
 		}
