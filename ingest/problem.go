@@ -17,6 +17,13 @@ func (p Problem) Error() string { return p.Path + ": " + p.Err.Error() }
 
 func (p Problem) Unwrap() error { return p.Err }
 
+// Skipped reports whether the source was left out. Structure problems
+// (ErrNoContents, ErrMissingTitles) are warnings: the text was still
+// ingested, only less well understood.
+func (p Problem) Skipped() bool {
+	return !errors.Is(p.Err, ErrNoContents) && !errors.Is(p.Err, ErrMissingTitles)
+}
+
 // Errors a caller can branch on with errors.Is(problem.Err, ...). Problems
 // for missing or unreadable paths wrap the os error (fs.ErrNotExist,
 // fs.ErrPermission) instead.

@@ -51,7 +51,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	start := time.Now()
 	articles, problems, err := ingest.Load(ctx, fs.Args()...)
 	for _, p := range problems {
-		fmt.Fprintln(stderr, "skipped:", p.Error())
+		if p.Skipped() {
+			fmt.Fprintln(stderr, "skipped:", p.Error())
+		} else {
+			fmt.Fprintln(stderr, "warning:", p.Error())
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "citechat ingest:", err)
@@ -120,15 +124,18 @@ func ingestInto(ctx context.Context, c *Config, roots []string, articles []retri
 			authors[au.Name] = true
 		}
 	}
-	fmt.Fprintf(stdout, "%d articles (%d added, %d updated, %d unchanged, %d removed), %d authors, %d new chunks, %d skipped files, %s\nstore: %s (%d chunks)\n",
+	fmt.Fprintf(stdout, "%d articles (%d added, %d updated, %d unchanged, %d removed), %d authors, %d new chunks, %d problems, %s\nstore: %s (%d chunks)\n",
 		len(articles), rep.Added, rep.Updated, rep.Unchanged, rep.Removed, len(authors), rep.Chunks, len(problems),
 		time.Since(start).Round(time.Millisecond), storePath(c), st.Count())
 	return partialIf(problems)
 }
 
+// partialIf returns exitPartial when a source was skipped.
 func partialIf(problems []ingest.Problem) int {
-	if len(problems) > 0 {
-		return exitPartial
+	for _, p := range problems {
+		if p.Skipped() {
+			return exitPartial
+		}
 	}
 	return exitOK
 }
