@@ -119,6 +119,7 @@ func (s *Server) Serve(ln net.Listener) error {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
+		ln.Close() // as http.Server.Serve does: Serve always closes ln
 		return http.ErrServerClosed
 	}
 	s.servers = append(s.servers, srv)

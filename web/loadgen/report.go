@@ -24,7 +24,14 @@ type Report struct {
 	FirstDelta    Latency        `json:"time_to_first_delta_ms"`
 	Done          Latency        `json:"time_to_done_ms"`
 	Errors        map[string]int `json:"errors"` // client-side, by code
-	ErrorCount    int            `json:"error_count"`
+	// CPUPerAnswer is the server's CPU time per answer in milliseconds
+	// (process_cpu_seconds_total before and after): what an answer costs,
+	// whatever else the machine was doing.
+	CPUPerAnswer float64 `json:"server_cpu_ms_per_answer,omitempty"`
+	ErrorCount   int     `json:"error_count"`
+
+	// Machine is where the CPU went during the run (Linux only).
+	Machine *Machine `json:"machine,omitempty"`
 
 	ConnectSeconds float64  `json:"connect_seconds,omitempty"` // idle: opening them all
 	PerConnection  *PerConn `json:"per_connection,omitempty"`  // idle
@@ -37,6 +44,20 @@ type Report struct {
 		Baseline bool           `json:"back_to_baseline"` // open connections and goroutines
 		Errors   map[string]int `json:"errors"`           // the server's error counts during the run
 	} `json:"server"`
+}
+
+// Machine is the CPU used during a run, in cores (1.0 = one core all the
+// time): by the whole machine, the load tool, the server (from its
+// process_cpu_seconds_total; only when it runs on this machine, as the
+// loopback rule ensures) and the rest — other people's work on a shared
+// machine.
+type Machine struct {
+	Cores    int     `json:"cores"`
+	Seconds  float64 `json:"seconds"`
+	Busy     float64 `json:"busy_cores"`
+	Server   float64 `json:"server_cores"`
+	LoadTool float64 `json:"loadtool_cores"`
+	Others   float64 `json:"other_cores"`
 }
 
 // PerConn is the server's cost of one idle websocket: the growth while
@@ -81,6 +102,9 @@ func (rep *Report) finish(t *tally) {
 		rep.AnswersPerSec = float64(rep.Answers) / rep.Elapsed
 	}
 	rep.Server.Errors = rep.Server.After.delta(rep.Server.Before)
+	if rep.Answers > 0 {
+		rep.CPUPerAnswer = 1000 * (rep.Server.After.CPUSeconds - rep.Server.Before.CPUSeconds) / float64(rep.Answers)
+	}
 }
 
 // WriteText writes the report for a person.
@@ -98,10 +122,14 @@ func (rep *Report) WriteText(w io.Writer) {
 		p("loadtest: %d %s sessions against %s, %s, for %gs", rep.Clients, rep.Mode, rep.URL, pace, rep.Duration)
 		p("connections  %d held", rep.Held)
 		p("answers      %d of %d asks (%d abstained), %.1f answers/s over %.1fs", rep.Answers, rep.Asks, rep.Abstained, rep.AnswersPerSec, rep.Elapsed)
+		p("server cpu   %.2f ms per answer", rep.CPUPerAnswer)
 		p("first delta  %s", rep.FirstDelta)
 		p("done         %s", rep.Done)
 	}
 	p("errors       %s", codes(rep.Errors))
+	if m := rep.Machine; m != nil {
+		p("machine      %.2f of %d cores busy: server %.2f, load tool %.2f, others %.2f", m.Busy, m.Cores, m.Server, m.LoadTool, m.Others)
+	}
 	if pc := rep.PerConnection; pc != nil {
 		p("per conn     %s heap, %s resident, %.2f goroutines (server)", size(pc.HeapInuse), size(pc.RSS), pc.Goroutines)
 	}

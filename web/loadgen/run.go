@@ -36,6 +36,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		return nil, fmt.Errorf("loadgen: the server's /metrics: %w", err)
 	}
 	rep := newReport(o, before)
+	cpu0, cpuOK := readMachineCPU()
 	switch {
 	case o.Idle:
 		r.idle(ctx, rep)
@@ -44,7 +45,11 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	default:
 		r.loadWS(ctx, rep)
 	}
+	cpu1, _ := readMachineCPU() // before settling: its idle wait is not the run's
 	rep.Server.After, rep.Server.Settled, rep.Server.Baseline = r.settle(ctx, before)
+	if cpuOK {
+		rep.Machine = machineUsage(cpu0, cpu1, rep.Server.After.CPUSeconds-before.CPUSeconds)
+	}
 	rep.finish(r.t)
 	return rep, nil
 }

@@ -15,6 +15,7 @@ import (
 type ServerStats struct {
 	HeapInuse  float64        `json:"heap_inuse_bytes"`      // go_memstats_heap_inuse_bytes
 	RSS        float64        `json:"resident_bytes"`        // process_resident_memory_bytes
+	CPUSeconds float64        `json:"cpu_seconds"`           // process_cpu_seconds_total
 	Goroutines int            `json:"goroutines"`            // go_goroutines
 	OpenConns  int            `json:"websocket_connections"` // citechat_websocket_connections
 	Answers    int            `json:"answers_total"`         // citechat_answers_total, all transports
@@ -66,6 +67,8 @@ func parseMetrics(r io.Reader) (ServerStats, error) {
 			st.HeapInuse = v
 		case "process_resident_memory_bytes":
 			st.RSS = v
+		case "process_cpu_seconds_total":
+			st.CPUSeconds = v
 		case "go_goroutines":
 			st.Goroutines = int(v)
 		case "citechat_websocket_connections":
