@@ -49,7 +49,7 @@ type (
 		Themes                                   []htmlTheme
 		Positions                                []htmlPosition
 		Questions                                []htmlQuestion
-		Sources                                  []htmlSource
+		Sources                                  []sourceGroup
 	}
 	htmlTheme struct {
 		Heading string
@@ -63,10 +63,6 @@ type (
 		Question, Notice string
 		Answer           []segment
 		Abstained        bool
-	}
-	htmlSource struct {
-		N    int
-		Line string
 	}
 )
 
@@ -95,9 +91,7 @@ func newHTMLView(ans *Answer) htmlView {
 	for _, q := range br.Questions {
 		v.Questions = append(v.Questions, htmlQuestion{q.Question, q.Notice, segs(q.Answer), q.Abstained})
 	}
-	for _, c := range ans.Citations {
-		v.Sources = append(v.Sources, htmlSource{c.N, sourceDesc(c)})
-	}
+	v.Sources = groupSources(ans.Citations)
 	return v
 }
 

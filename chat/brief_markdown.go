@@ -1,7 +1,6 @@
 package chat
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/citechat/citechat/retrieval"
@@ -97,27 +96,11 @@ func markdownLines(br *Brief, cites []Citation) []string {
 	}
 	if len(cites) > 0 {
 		head("## " + headSources)
-		for _, c := range cites {
-			line("- " + mdEscape(sourceLine(c)))
+		for _, g := range groupSources(cites) {
+			line("- " + mdEscape(g.text()))
 		}
 	}
 	return out
-}
-
-// sourceLine describes a cited passage: "[n] Authors, “Title”, section “S”.".
-func sourceLine(c Citation) string { return "[" + strconv.Itoa(c.N) + "] " + sourceDesc(c) }
-
-// sourceDesc describes a cited passage without its number.
-func sourceDesc(c Citation) string {
-	s := ""
-	if len(c.Authors) > 0 {
-		s += joinNames(c.Authors) + ", "
-	}
-	s += "“" + c.Title + "”"
-	if c.Section != "" && c.Section != c.Title {
-		s += ", section “" + c.Section + "”"
-	}
-	return s + "."
 }
 
 // mdAuthors writes authors in bold with their affiliations.

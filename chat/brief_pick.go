@@ -19,8 +19,9 @@ import (
 //     stand alone and argue rather than give figures;
 //  3. figures and dates: remaining sentences giving numbers, years or
 //     months, in time order;
-//  4. key points: the rest, best first, grouped by the section heading they
-//     stand under (headings are the authors' own names for their themes).
+//  4. key points: the rest that stand alone, best first, grouped by the
+//     section heading they stand under (headings are the authors' own
+//     names for their themes).
 const (
 	briefMinSupport   = 0.6
 	minBriefSentences = 3

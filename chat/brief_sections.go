@@ -99,12 +99,13 @@ func (p *briefPicker) figures() []BriefPoint {
 	return out
 }
 
-// themes groups the remaining sentences under their section headings (the
-// article's title for text before its first heading), best theme first.
+// themes groups the remaining sentences that stand alone under their
+// section headings (the article's title for text before its first
+// heading), best theme first.
 func (p *briefPicker) themes() []BriefTheme {
 	var out []BriefTheme
 	index := map[string]int{}
-	for _, c := range p.free(func(*candidate) bool { return true }) {
+	for _, c := range p.free(func(c *candidate) bool { return standsAlone(c.text) }) {
 		pass := p.ev.passages[c.src]
 		heading := pass.Section
 		if heading == "" {

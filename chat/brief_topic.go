@@ -98,6 +98,9 @@ var (
 	compoundRe = regexp.MustCompile(`\p{L}+(?:[-‐–]\p{L}+)+`)
 	// leansRe matches openings that refer back or count along a list.
 	leansRe = regexp.MustCompile(`^(Its|Their|His|Her|Since then|Examples? include|For (example|instance)|First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Additionally|Moreover|Furthermore|Also|In addition|Meanwhile|Besides|Similarly|Likewise|In summary|Then)\b`)
+	// pointsBackRe matches a sentence that points back early on: "For over
+	// a decade, this initiative has …", "China-ASEAN cooperation, however, …".
+	pointsBackRe = regexp.MustCompile(`^[^,]{0,40},\s+(this|these|that|those|such|it|they|however|therefore|thus)\b`)
 	// announcesRe matches a sentence that introduces a list.
 	announcesRe = regexp.MustCompile(`(?i)(\b(the following|as follows)\b[^.]*\.?|:)\s*$`)
 	// figureRe matches what makes a sentence a figure: a share, an amount
@@ -157,7 +160,8 @@ func (r *relevance) breaksCompound(text string) bool {
 
 // standsAlone reports whether a sentence reads well out of its paragraph.
 func standsAlone(text string) bool {
-	return !leansRe.MatchString(text) && !continuesRe.MatchString(text) && !announcesRe.MatchString(text)
+	return !leansRe.MatchString(text) && !continuesRe.MatchString(text) && !pointsBackRe.MatchString(text) &&
+		!announcesRe.MatchString(text)
 }
 
 // isFigure reports whether a sentence gives a figure or a date: a year, a
