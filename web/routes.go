@@ -27,6 +27,7 @@ func (s *Server) routes() *gin.Engine {
 	api.GET("/articles/:id", s.getArticle)
 	api.POST("/ask", s.postAsk)
 	api.POST("/ask/stream", s.postAskStream)
+	s.briefRoutes(api) // briefs and article summaries (web/brief.go)
 	r.OPTIONS("/api/*path", s.admit, s.preflight)
 
 	r.GET("/ws", s.admit, s.serveWS)
