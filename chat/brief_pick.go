@@ -37,6 +37,7 @@ type briefPicker struct {
 	q       *question
 	pool    []*candidate    // on-topic prose sentences, best first, no two alike
 	used    map[string]bool // texts of the sentences placed so far
+	alone   map[string]bool // per sentence text: it stands alone (brief_topic.go)
 	unknown bool            // the topic names something no passage mentions
 }
 
@@ -50,15 +51,19 @@ func newBriefPicker(ev *evidence, topic string) *briefPicker {
 	// a report on China and ASEAN): they weigh as their rarity says, no more.
 	q.entity = map[string]bool{}
 	ev.score(&q)
+	p := &briefPicker{ev: ev, q: &q, used: map[string]bool{}, alone: map[string]bool{}, unknown: unknown}
 	for i := range ev.cands {
-		if !standsAlone(ev.cands[i].text) {
-			ev.cands[i].score -= leanPenalty
+		c := &ev.cands[i]
+		if _, done := p.alone[c.text]; !done {
+			p.alone[c.text] = standsAlone(c.text)
+		}
+		if !p.alone[c.text] {
+			c.score -= leanPenalty
 		}
 	}
-	p := &briefPicker{ev: ev, q: &q, used: map[string]bool{}, unknown: unknown}
 	rel := newRelevance(ev, &q, topic)
 	for _, c := range ev.ranked(nil) {
-		if !duplicate(p.pool, c) && rel.onTopic(c) && !announcesRe.MatchString(c.text) {
+		if !duplicate(p.pool, c) && !announces(c.text) && rel.onTopic(c) {
 			p.pool = append(p.pool, c)
 		}
 	}

@@ -42,7 +42,7 @@ func (p *briefPicker) positions(lib Library) []BriefPosition {
 		}
 		seen[id] = true
 		claims := p.free(func(x *candidate) bool {
-			return p.article(x) == id && standsAlone(x.text) && !isFigure(x)
+			return p.article(x) == id && p.alone[x.text] && !isFigure(x)
 		})
 		if len(claims) > 0 {
 			c = claims[0]
@@ -73,7 +73,7 @@ func newPosition(lib Library, id, title string, names []string, claim BriefPoint
 func (p *briefPicker) overview() []BriefPoint {
 	var out []BriefPoint
 	seen := map[string]bool{}
-	for _, c := range p.free(func(c *candidate) bool { return standsAlone(c.text) && !isFigure(c) }) {
+	for _, c := range p.free(func(c *candidate) bool { return p.alone[c.text] && !isFigure(c) }) {
 		if len(out) == maxOverview {
 			break
 		}
@@ -105,7 +105,7 @@ func (p *briefPicker) figures() []BriefPoint {
 func (p *briefPicker) themes() []BriefTheme {
 	var out []BriefTheme
 	index := map[string]int{}
-	for _, c := range p.free(func(c *candidate) bool { return standsAlone(c.text) }) {
+	for _, c := range p.free(func(c *candidate) bool { return p.alone[c.text] }) {
 		pass := p.ev.passages[c.src]
 		heading := pass.Section
 		if heading == "" {

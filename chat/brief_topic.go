@@ -78,7 +78,7 @@ func (r *relevance) onTopic(c *candidate) bool {
 	switch {
 	case r.alone(c):
 		return true
-	case r.breaksCompound(c.text):
+	case r.breaksCompound(c):
 		return false
 	case r.topical[c.src]:
 		return shared(c.terms, r.key) > 0
@@ -101,8 +101,6 @@ var (
 	// pointsBackRe matches a sentence that points back early on: "For over
 	// a decade, this initiative has …", "China-ASEAN cooperation, however, …".
 	pointsBackRe = regexp.MustCompile(`^[^,]{0,40},\s+(this|these|that|those|such|it|they|however|therefore|thus)\b`)
-	// announcesRe matches a sentence that introduces a list.
-	announcesRe = regexp.MustCompile(`(?i)(\b(the following|as follows)\b[^.]*\.?|:)\s*$`)
 	// figureRe matches what makes a sentence a figure: a share, an amount
 	// with its unit or currency, a multiple.
 	figureRe = regexp.MustCompile(`(?i)\d\s*(%|percent|per cent)|\d\s*(thousand|million|billion|trillion)\b|\b(USD|US\$|RMB|yuan|dollars?)\s*\d|[$€£¥]\s*\d|\d\s*times\b`)
@@ -148,10 +146,10 @@ func holdsCompounds(text string, cs []string) bool {
 
 // breaksCompound reports whether a sentence holds a word of a compound of
 // the topic but not the compound itself.
-func (r *relevance) breaksCompound(text string) bool {
+func (r *relevance) breaksCompound(c *candidate) bool {
 	for _, u := range r.units {
-		ws := termSet(text)
-		if !holdsCompounds(text, []string{u}) && slices.ContainsFunc(strings.Fields(u), func(w string) bool { return ws[stem(w)] }) {
+		part := slices.ContainsFunc(strings.Fields(u), func(w string) bool { return c.terms[stem(w)] })
+		if part && !holdsCompounds(c.text, []string{u}) {
 			return true
 		}
 	}
@@ -161,7 +159,18 @@ func (r *relevance) breaksCompound(text string) bool {
 // standsAlone reports whether a sentence reads well out of its paragraph.
 func standsAlone(text string) bool {
 	return !leansRe.MatchString(text) && !continuesRe.MatchString(text) && !pointsBackRe.MatchString(text) &&
-		!announcesRe.MatchString(text)
+		!announces(text)
+}
+
+// announces reports whether a sentence introduces a list: it ends in a
+// colon, or says "the following" or "as follows" in its last clause.
+func announces(text string) bool {
+	low := strings.ToLower(strings.TrimRight(text, " .\n"))
+	if strings.HasSuffix(low, ":") {
+		return true
+	}
+	i := max(strings.LastIndex(low, "the following"), strings.LastIndex(low, "as follows"))
+	return i >= 0 && !strings.ContainsAny(low[i:], ".;")
 }
 
 // isFigure reports whether a sentence gives a figure or a date: a year, a

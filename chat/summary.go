@@ -88,7 +88,7 @@ func keyCandidates(a retrieval.Article) []*keySentence {
 	lastSection := -1
 	for _, sp := range splitSentences(a.Text) {
 		text := a.Text[sp.start:sp.end]
-		if !isProse(text) || !startsUpper(text) || !standsAlone(text) || announcesRe.MatchString(text) ||
+		if !isProse(text) || !startsUpper(text) || !standsAlone(text) ||
 			strings.HasSuffix(text, "?") || len(strings.Fields(text)) > maxSummaryWords {
 			continue
 		}
