@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/citechat/citechat/retrieval"
@@ -45,6 +46,10 @@ var errNothingSupported = errors.New("no supported sentence in the model's brief
 // generateBrief has the model write the brief and returns it checked and
 // numbered, or an error when the model failed or wrote nothing supported.
 func (b *Bot) generateBrief(ctx context.Context, topic string, ps []retrieval.Passage, srcs []Source) (composed, error) {
+	if len(ps) > maxLLMBriefPassages {
+		ps = b.promptPassages(topic, ps)
+		srcs = b.sources(ps)
+	}
 	msgs := answerMessages(topic, topic, srcs)
 	msgs[0] = llms.TextParts(llms.ChatMessageTypeSystem, briefSystem)
 	text, err := b.complete(ctx, msgs)
@@ -74,6 +79,52 @@ func (b *Bot) generateBrief(ctx context.Context, topic string, ps []retrieval.Pa
 	}
 	c.cites, c.srcs = number(c.br, srcs, quote)
 	return c, nil
+}
+
+// maxLLMBriefPassages bounds the passages a model writes a brief from: room
+// for every article's voice, and (at about 900 bytes a passage) a prompt
+// that fits a small local model's context.
+const maxLLMBriefPassages = 16
+
+// promptPassages chooses the passages for the model: those holding a
+// sentence on the topic, taken in turns from each article (its best
+// first), then any others; in their gathered order, so the topic search's
+// best come first.
+func (b *Bot) promptPassages(topic string, ps []retrieval.Passage) []retrieval.Passage {
+	p := newBriefPicker(gatherWith(ps, b.cache), topic)
+	var order []string              // articles, by their best sentence
+	byArticle := map[string][]int{} // passage indexes of each, best first
+	seen := map[int]bool{}
+	for _, c := range p.pool {
+		id := p.article(c)
+		if seen[c.src] {
+			continue
+		}
+		seen[c.src] = true
+		if byArticle[id] == nil {
+			order = append(order, id)
+		}
+		byArticle[id] = append(byArticle[id], c.src)
+	}
+	var keep []int
+	for round := 0; len(keep) < len(seen) && len(keep) < maxLLMBriefPassages; round++ {
+		for _, id := range order {
+			if round < len(byArticle[id]) && len(keep) < maxLLMBriefPassages {
+				keep = append(keep, byArticle[id][round])
+			}
+		}
+	}
+	for i := 0; i < len(ps) && len(keep) < maxLLMBriefPassages; i++ {
+		if !seen[i] {
+			keep = append(keep, i)
+		}
+	}
+	slices.Sort(keep)
+	out := make([]retrieval.Passage, len(keep))
+	for i, k := range keep {
+		out[i] = ps[k]
+	}
+	return out
 }
 
 // complete runs the model to the end within LLMTimeout and returns its

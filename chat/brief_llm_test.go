@@ -2,8 +2,10 @@ package chat
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -20,8 +22,25 @@ import (
 // for Resilience".
 func briefCollection(t *testing.T) (*retrieval.Store, fixed) {
 	t.Helper()
+	st, byID := storeOf(t, os.DirFS(filepath.Join("testdata", "brief", "corpus")))
+	var ps fixed
+	for _, id := range []string{"sharing-river-data-across-borders", "early-warning-reaches-the-village", "paying-for-resilience"} {
+		for _, c := range byID[id] {
+			ps = append(ps, retrieval.Passage{Chunk: c, Score: 1})
+		}
+	}
+	if len(ps) != 7 {
+		t.Fatalf("the flood articles have %d chunks, want 7", len(ps))
+	}
+	return st, ps
+}
+
+// storeOf ingests a collection into a real store and returns it with each
+// article's chunks.
+func storeOf(t *testing.T, fsys fs.FS) (*retrieval.Store, map[string][]retrieval.Chunk) {
+	t.Helper()
 	ctx := context.Background()
-	arts, _, err := ingest.LoadFS(ctx, os.DirFS(filepath.Join("testdata", "brief", "corpus")), ".")
+	arts, _, err := ingest.LoadFS(ctx, fsys, ".")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,16 +55,7 @@ func briefCollection(t *testing.T) (*retrieval.Store, fixed) {
 			t.Fatal(err)
 		}
 	}
-	var ps fixed
-	for _, id := range []string{"sharing-river-data-across-borders", "early-warning-reaches-the-village", "paying-for-resilience"} {
-		for _, c := range byID[id] {
-			ps = append(ps, retrieval.Passage{Chunk: c, Score: 1})
-		}
-	}
-	if len(ps) != 7 {
-		t.Fatalf("the flood articles have %d chunks, want 7", len(ps))
-	}
-	return st, ps
+	return st, byID
 }
 
 // modelBrief is a model's brief on flood forecasting with the faults the
@@ -132,5 +142,39 @@ func TestBriefLLMRefusesOrFails(t *testing.T) {
 				t.Errorf("mode %q abstained %v notice %q:\n%s", ans.Mode, ans.Abstained, ans.Notice, ans.Answer)
 			}
 		})
+	}
+}
+
+// On the report, a brief gathers more passages than a small model's context
+// holds: the model is given at most maxLLMBriefPassages, chosen so that
+// every article on the topic is among them.
+func TestBriefLLMPromptPassages(t *testing.T) {
+	st, _ := storeOf(t, ingest.Bundled())
+	p := newProvider(t, sseWire{}, script{pieces: []string{"The collection does not cover this."}})
+	b := NewBot(st, st, Config{LLM: openaiModel(t, p), LLMTimeout: 20 * time.Second})
+	ans, evs, err := collect(b, Request{ID: "b", Question: "security cooperation", Mode: ModeBrief})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkContract(t, ans, evs)
+	extractive, err := NewBot(st, st, Config{}).Answer(t.Context(), Request{Question: "security cooperation", Mode: ModeBrief}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(extractive.Sources) <= maxLLMBriefPassages {
+		t.Fatalf("the brief gathers %d passages; the test needs more than %d", len(extractive.Sources), maxLLMBriefPassages)
+	}
+	prompt := p.prompts[0]
+	if n := strings.Count(prompt, "PASSAGE ["); n != maxLLMBriefPassages || !ans.Abstained || len(ans.Sources) != n {
+		t.Errorf("the model was given %d passages (want %d), abstained %v, %d sources", n, maxLLMBriefPassages, ans.Abstained, len(ans.Sources))
+	}
+	titles := map[string]bool{}
+	for _, m := range regexp.MustCompile(`Title: (.*?)\\n`).FindAllStringSubmatch(prompt, -1) {
+		titles[m[1]] = true
+	}
+	for _, pos := range extractive.Brief.Positions {
+		if !titles[strings.ReplaceAll(pos.Title, `"`, `\"`)] {
+			t.Errorf("the prompt has no passage of %q, an article on the topic", pos.Title)
+		}
 	}
 }
