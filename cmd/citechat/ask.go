@@ -77,6 +77,9 @@ func askStream(ctx context.Context, bot *chat.Bot, req chat.Request, stdout, std
 	if ans.Notice != "" {
 		fmt.Fprintln(stdout, "\nNote:", ans.Notice)
 	}
+	if ans.Brief != nil {
+		return exitOK // a brief's Markdown ends with its own numbered sources
+	}
 	if len(ans.Citations) > 0 {
 		fmt.Fprintln(stdout, "\nSources:")
 	}
