@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"math"
-	"strings"
 	"sync"
 )
 
@@ -19,7 +18,7 @@ import (
 // swept out by compact once they are a large share of the index, which keeps
 // Remove cheap for words that occur in most chunks.
 type lexIndex struct {
-	terms    map[string]*postingList
+	terms    map[term]postingList
 	docs     []lexDoc
 	byID     map[string]int32
 	live     int
@@ -53,7 +52,7 @@ const (
 )
 
 func newLexIndex() *lexIndex {
-	return &lexIndex{terms: make(map[string]*postingList), byID: make(map[string]int32)}
+	return &lexIndex{terms: make(map[term]postingList), byID: make(map[string]int32)}
 }
 
 // lexFields are the texts the index reads for a chunk. Fields are
@@ -65,13 +64,13 @@ func fieldsOf(e *chunkEntry) lexFields {
 }
 
 // termFreqs returns the term frequencies and length (in words) of a chunk.
-func termFreqs(f lexFields) (map[string]float32, float32) {
-	tf := make(map[string]float32)
+func termFreqs(f lexFields) (map[term]float32, float32) {
+	tf := make(map[term]float32)
 	var length float32
 	for _, field := range f {
 		toks := tokenize(field)
 		for i, t := range toks {
-			tf[t.stem]++
+			tf[stemTerm(t.stem)]++
 			length++
 			if i > 0 {
 				tf[pairTerm(toks[i-1].stem, t.stem)]++
@@ -81,11 +80,20 @@ func termFreqs(f lexFields) (map[string]float32, float32) {
 	return tf, length
 }
 
-// pairTerm is the term of two adjacent stems; the space never occurs in a
-// stem, so pairs and stems cannot collide.
-func pairTerm(a, b string) string { return a + " " + b }
+// term identifies a stem or a pair of adjacent stems by a 64-bit FNV-1a
+// hash, its low bit set for a pair. Hashes rather than strings keep the
+// index small: most pairs occur once in a collection, and a string key
+// would cost more than the posting it labels. Two terms sharing a hash is
+// vanishingly rare at 64 bits.
+type term uint64
 
-func isPair(term string) bool { return strings.IndexByte(term, ' ') >= 0 }
+func stemTerm(stem string) term { return term(fnvAdd(fnvOffset, stem) &^ 1) }
+
+func pairTerm(a, b string) term {
+	return term(fnvAdd(fnvByte(fnvAdd(fnvOffset, a), ' '), b) | 1)
+}
+
+func (t term) isPair() bool { return t&1 == 1 }
 
 // add indexes a chunk; an id already present is replaced.
 func (x *lexIndex) add(id string, f lexFields) {
@@ -98,14 +106,11 @@ func (x *lexIndex) add(id string, f lexFields) {
 	x.byID[id] = doc
 	x.live++
 	x.totalLen += float64(length)
-	for term, n := range tf {
-		pl := x.terms[term]
-		if pl == nil {
-			pl = &postingList{}
-			x.terms[term] = pl
-		}
+	for t, n := range tf {
+		pl := x.terms[t]
 		pl.postings = append(pl.postings, posting{doc: doc, tf: n})
 		pl.df++
+		x.terms[t] = pl
 	}
 }
 
@@ -117,9 +122,10 @@ func (x *lexIndex) remove(id string, f lexFields) {
 		return
 	}
 	tf, _ := termFreqs(f)
-	for term := range tf {
-		if pl := x.terms[term]; pl != nil {
+	for t := range tf {
+		if pl, ok := x.terms[t]; ok {
 			pl.df--
+			x.terms[t] = pl
 		}
 	}
 	x.docs[doc].live = false
@@ -144,7 +150,7 @@ func (x *lexIndex) compact() {
 		}
 	}
 	x.docs = docs
-	for term, pl := range x.terms {
+	for t, pl := range x.terms {
 		kept := pl.postings[:0]
 		for _, p := range pl.postings {
 			if n := renum[p.doc]; n >= 0 {
@@ -152,12 +158,16 @@ func (x *lexIndex) compact() {
 			}
 		}
 		if len(kept) == 0 {
-			delete(x.terms, term)
+			delete(x.terms, t)
 			continue
 		}
 		pl.postings = kept
+		x.terms[t] = pl
 	}
 }
+
+// df is the number of live chunks holding t.
+func (x *lexIndex) df(t term) int { return x.terms[t].df }
 
 // idf is BM25's inverse document frequency, never negative.
 func (x *lexIndex) idf(df int) float64 {

@@ -3,14 +3,14 @@ package retrieval
 // queryTerms returns the distinct stems of a query in order of appearance,
 // then the distinct pairs of adjacent stems. A repeated word counts once:
 // readers repeat words for grammar, not weight.
-func queryTerms(q string) []string {
-	seen := make(map[string]bool)
-	var terms []string
+func queryTerms(q string) []term {
+	seen := make(map[term]bool)
+	var terms []term
 	toks := tokenize(q)
 	for _, t := range toks {
-		if !seen[t.stem] {
-			seen[t.stem] = true
-			terms = append(terms, t.stem)
+		if st := stemTerm(t.stem); !seen[st] {
+			seen[st] = true
+			terms = append(terms, st)
 		}
 	}
 	for i := 1; i < len(toks); i++ {
@@ -28,7 +28,7 @@ func queryTerms(q string) []string {
 // chunks named in also (score 0 for those without a query term), so that a
 // chunk the dense ranking found still gets its BM25 score. Each hit says
 // which query terms its chunk holds (bit i for terms[i], up to 64 terms).
-func (x *lexIndex) search(terms []string, allowed func(id string) bool, n int, also []string) ([]lexHit, map[string]lexHit) {
+func (x *lexIndex) search(terms []term, allowed func(id string) bool, n int, also []string) ([]lexHit, map[string]lexHit) {
 	extra := make(map[string]lexHit, len(also))
 	if x.live == 0 || len(terms) == 0 {
 		return nil, extra
@@ -54,16 +54,16 @@ func (x *lexIndex) search(terms []string, allowed func(id string) bool, n int, a
 
 // accumulate adds each query term's BM25 contribution to the accumulator
 // and returns the documents it touched.
-func (x *lexIndex) accumulate(terms []string, acc *accumulator) []int32 {
+func (x *lexIndex) accumulate(terms []term, acc *accumulator) []int32 {
 	var touched []int32
 	avg := float32(x.totalLen / float64(x.live))
-	for i, term := range terms {
-		pl := x.terms[term]
-		if pl == nil || pl.df == 0 {
+	for i, t := range terms {
+		pl := x.terms[t]
+		if pl.df == 0 {
 			continue
 		}
 		idf := float32(x.idf(pl.df))
-		if isPair(term) {
+		if t.isPair() {
 			idf *= pairWeight
 		}
 		bit := termBit(i)

@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"context"
-	"fmt"
 	"sort"
 )
 
@@ -25,7 +24,7 @@ func candidatePool(k, size int) int {
 
 // candidates runs the rankings method asks for over the scope and returns
 // the fused candidates, best first. The caller holds s.mu.
-func (s *Store) candidates(ctx context.Context, method string, terms []string, qvec []float32, sc scope, k int) ([]*candidate, error) {
+func (s *Store) candidates(ctx context.Context, method string, terms []term, qvec []float32, sc scope, k int) ([]*candidate, error) {
 	pool := candidatePool(k, sc.size)
 	byID := make(map[string]*candidate, 2*pool)
 	get := func(id string) *candidate {
@@ -78,39 +77,6 @@ func (s *Store) allowFunc(sc scope) func(id string) bool {
 		return nil
 	}
 	return func(id string) bool { return sc.contains(s.entries[id].c.ArticleID) }
-}
-
-// denseHits asks chromem for the pool nearest chunks in scope. With a
-// filter, it queries each allowed article (chromem filters on one metadata
-// value at a time), then merges.
-func (s *Store) denseHits(ctx context.Context, qvec []float32, sc scope, pool int) ([]lexHit, error) {
-	var hits []lexHit
-	query := func(n int, where map[string]string) error {
-		res, err := s.chunks.QueryEmbedding(ctx, qvec, n, where, nil)
-		if err != nil {
-			return fmt.Errorf("dense query: %w", err)
-		}
-		for _, r := range res {
-			hits = append(hits, lexHit{id: r.ID, score: float64(r.Similarity)})
-		}
-		return nil
-	}
-	if sc.all {
-		if err := query(pool, nil); err != nil {
-			return nil, err
-		}
-	}
-	for _, id := range sc.articles {
-		if n := min(pool, len(s.arts[id].chunkIDs)); n > 0 {
-			if err := query(n, map[string]string{"article_id": id}); err != nil {
-				return nil, err
-			}
-		}
-	}
-	// chromem orders equal similarities arbitrarily; sort by id as well so
-	// that a search always returns the same ranking.
-	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
-	return hits[:min(pool, len(hits))], nil
 }
 
 func sortCandidates(cs []*candidate) {

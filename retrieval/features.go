@@ -1,83 +1,102 @@
 package retrieval
 
-// featureKind tells the embedder how much a feature weighs. Kinds are mixed
-// into the hash too, so a stem never collides with an identical n-gram by
-// construction.
+import "sync"
+
+// A feature is identified by a 64-bit FNV-1a hash of its text, with its
+// kind in the two low bits (so a stem and an identical n-gram never share a
+// key). Two distinct features sharing a key is vanishingly rare at 64 bits.
 type featureKind uint8
 
 const (
-	kindStem  featureKind = iota + 1 // a word stem: "cooper"
-	kindPair                         // two adjacent stems: "disast manag"
-	kindGram                         // a character n-gram of a word: "<dro", "ough"
-	kindEmpty                        // the reserved feature of a text without words
+	kindStem  featureKind = iota // a word stem: "cooper"
+	kindPair                     // two adjacent stems: "disast manag"
+	kindGram                     // a character n-gram of a word: "<dro", "ough"
+	kindEmpty                    // the reserved feature of a text without words
 )
-
-// featureKey identifies a feature by the 64-bit FNV-1a hash of its kind and
-// text; two distinct features sharing a hash is vanishingly rare at 64 bits.
-type featureKey struct {
-	kind featureKind
-	h    uint64
-}
-
-func (f featureKey) hash() uint64 { return f.h }
 
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
-	minGram   = 3
-	maxGram   = 5
 )
 
 func fnvAdd(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
 
 func fnvByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
 
-// featureCount is how often a feature occurs and the sum of the weights of
-// the words it came from (1 each in a document; a query may weight words).
-type featureCount struct{ n, w float64 }
+func featureKey(h uint64, k featureKind) uint64 { return h&^3 | uint64(k) }
 
-func (c *featureCount) add(w float64) { c.n++; c.w += w }
+func kindOf(key uint64) featureKind { return featureKind(key & 3) }
 
-// features counts the features of a token sequence: each stem, each pair of
-// adjacent stems, and the character 3- to 5-grams of each word wrapped in
-// boundary marks ("<drought>"), so that prefixes and suffixes are features of
-// their own. weight gives each token's weight; nil weighs all 1.
-func features(toks []token, weight func(stem string) float64) map[featureKey]*featureCount {
-	counts := make(map[featureKey]*featureCount, len(toks)*8)
-	add := func(k featureKey, w float64) {
-		c := counts[k]
-		if c == nil {
-			c = &featureCount{}
-			counts[k] = c
-		}
-		c.add(w)
-	}
-	w := make([]float64, len(toks))
-	for i, t := range toks {
-		w[i] = 1
-		if weight != nil {
-			w[i] = weight(t.stem)
-		}
-		add(featureKey{kindStem, fnvAdd(fnvByte(fnvOffset, byte(kindStem)), t.stem)}, w[i])
-		if i > 0 {
-			h := fnvAdd(fnvByte(fnvOffset, byte(kindPair)), toks[i-1].stem)
-			h = fnvAdd(fnvByte(h, ' '), t.stem)
-			add(featureKey{kindPair, h}, (w[i-1]+w[i])/2)
-		}
-		addGrams(t.word, func(k featureKey) { add(k, w[i]) })
-	}
-	return counts
+// feature is a feature of a text: how often it occurs and the summed
+// weight of the words it came from (1 each in a document; a query weights
+// its words).
+type feature struct {
+	key  uint64
+	n, w float32
 }
 
-// addGrams yields the character n-grams of "<word>" (bytes, not runes: a
+// featureSet counts a text's features in order of first appearance. The
+// embedder adds them up in that order, never in map order, so that a text's
+// vector is the same down to the last bit every time.
+type featureSet struct {
+	at   map[uint64]int32
+	list []feature
+}
+
+func (fs *featureSet) add(key uint64, w float32) {
+	i, ok := fs.at[key]
+	if !ok {
+		i = int32(len(fs.list))
+		fs.at[key] = i
+		fs.list = append(fs.list, feature{key: key})
+	}
+	fs.list[i].n++
+	fs.list[i].w += w
+}
+
+// featureSets recycles the sets: their maps are the embedder's main
+// allocation.
+var featureSets = sync.Pool{New: func() any { return &featureSet{at: make(map[uint64]int32, 2048)} }}
+
+func (fs *featureSet) release() {
+	clear(fs.at)
+	fs.list = fs.list[:0]
+	featureSets.Put(fs)
+}
+
+// features counts the features of a token sequence: each stem, each pair of
+// adjacent stems, and the character n-grams (sizes gramMin..gramMax) of each
+// word wrapped in boundary marks ("<drought>"), so that prefixes and
+// suffixes are features of their own. weight gives each word's weight; nil
+// weighs all 1.
+func (e *LocalEmbedder) features(toks []token, weight func(stem string) float64) *featureSet {
+	fs := featureSets.Get().(*featureSet)
+	var prevW float32
+	for i, t := range toks {
+		w := float32(1)
+		if weight != nil {
+			w = float32(weight(t.stem))
+		}
+		fs.add(featureKey(fnvAdd(fnvOffset, t.stem), kindStem), w)
+		if i > 0 {
+			h := fnvAdd(fnvOffset, toks[i-1].stem)
+			h = fnvAdd(fnvByte(h, ' '), t.stem)
+			fs.add(featureKey(h, kindPair), (prevW+w)/2)
+		}
+		e.addGrams(fs, t.word, w)
+		prevW = w
+	}
+	return fs
+}
+
+// addGrams counts the character n-grams of "<word>" (bytes, not runes: a
 // gram cut inside a multi-byte letter is still a consistent feature).
-func addGrams(word string, add func(featureKey)) {
+func (e *LocalEmbedder) addGrams(fs *featureSet, word string, w float32) {
 	n := len(word) + 2
 	at := func(i int) byte {
 		switch i {
@@ -88,13 +107,13 @@ func addGrams(word string, add func(featureKey)) {
 		}
 		return word[i-1]
 	}
-	for size := minGram; size <= maxGram; size++ {
+	for size := e.gramMin; size > 0 && size <= e.gramMax; size++ {
 		for start := 0; start+size <= n; start++ {
-			h := fnvByte(fnvOffset, byte(kindGram))
+			h := uint64(fnvOffset)
 			for i := start; i < start+size; i++ {
 				h = fnvByte(h, at(i))
 			}
-			add(featureKey{kindGram, h})
+			fs.add(featureKey(h, kindGram), w)
 		}
 	}
 }

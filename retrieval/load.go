@@ -108,7 +108,10 @@ func (s *Store) loadChunk(d chromem.Result) error {
 	if len(d.Embedding) != s.info.Dimensions {
 		return corrupt("chunk %q: vector has %d dimensions, manifest says %d", c.ID, len(d.Embedding), s.info.Dimensions)
 	}
-	s.entries[c.ID] = &chunkEntry{c: c, vec: d.Embedding, ord: ord, byline: byline(&art.a)}
+	if _, dup := s.entries[c.ID]; dup {
+		return corrupt("chunk %q twice", c.ID)
+	}
+	s.addEntry(&chunkEntry{c: c, vec: d.Embedding, ord: ord, byline: byline(&art.a)})
 	art.chunkIDs = append(art.chunkIDs, c.ID)
 	return nil
 }

@@ -21,8 +21,9 @@ import (
 // earlier ones. Corpus statistics (IDF) enter only at query time, through
 // the BM25 side of hybrid search.
 type LocalEmbedder struct {
-	dims int
-	w    featureWeights
+	dims             int
+	w                featureWeights
+	gramMin, gramMax int // n-gram sizes; 0 for none
 }
 
 // featureWeights are the relative weights of the three feature kinds.
@@ -36,15 +37,15 @@ var defaultWeights = featureWeights{stem: 1, pair: 0.25, gram: 0.05}
 
 // LocalDimensions is the size of the local embedder's vectors; see
 // docs/benchmarks.md for the measurements behind the choice.
-const LocalDimensions = 1024
+const LocalDimensions = 512
 
 // localModel names the feature set; change it whenever features or weights
 // change, so that stores built by an older version are refused.
-const localModel = "hash-v1"
+const localModel = "hash-v2"
 
 // NewLocalEmbedder returns the local embedder with its default settings.
 func NewLocalEmbedder() *LocalEmbedder {
-	return &LocalEmbedder{dims: LocalDimensions, w: defaultWeights}
+	return &LocalEmbedder{dims: LocalDimensions, w: defaultWeights, gramMin: 4, gramMax: 4}
 }
 
 // Info names the embedder, its feature set and dimensions.
@@ -80,18 +81,20 @@ func (e *LocalEmbedder) EmbedQuery(ctx context.Context, text string, weight func
 }
 
 func (e *LocalEmbedder) embed(text string, weight func(string) float64) []float32 {
-	counts := features(tokenize(text), weight)
-	v := make([]float32, e.dims)
-	if len(counts) == 0 {
-		counts[featureKey{kindEmpty, fnvByte(fnvOffset, byte(kindEmpty))}] = &featureCount{1, 1}
+	fs := e.features(tokenize(text), weight)
+	defer fs.release()
+	if len(fs.list) == 0 {
+		fs.add(featureKey(fnvByte(fnvOffset, 0), kindEmpty), 1)
 	}
-	for f, c := range counts {
-		h := f.hash()
-		w := e.kindWeight(f.kind) * (1 + math.Log(c.n)) * c.w / c.n
-		if h>>63 == 1 {
+	v := make([]float32, e.dims)
+	for _, f := range fs.list {
+		// sublinear term frequency, times the mean weight of the words
+		n := float64(f.n)
+		w := e.kindWeight(kindOf(f.key)) * (1 + math.Log(n)) * float64(f.w) / n
+		if f.key>>63 == 1 {
 			w = -w
 		}
-		v[h%uint64(e.dims)] += float32(w)
+		v[(f.key>>2)%uint64(e.dims)] += float32(w)
 	}
 	return normalize(v)
 }

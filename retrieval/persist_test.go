@@ -147,7 +147,7 @@ func TestOpenCorruptStore(t *testing.T) {
 func TestOpenWithOtherEmbedder(t *testing.T) {
 	_, path := savedStore(t)
 	others := []Embedder{
-		&LocalEmbedder{dims: 512, w: NewLocalEmbedder().w},
+		&LocalEmbedder{dims: 2 * LocalDimensions, w: NewLocalEmbedder().w},
 		NewLangchainEmbedder(nil, EmbedderInfo{Name: "openai", Model: "text-embedding-3-small", Dimensions: LocalDimensions}),
 	}
 	for _, e := range others {

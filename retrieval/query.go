@@ -28,8 +28,7 @@ func (s *Store) embedQuery(ctx context.Context, text string) ([]float32, error) 
 		}
 		return vecs[0], nil
 	}
-	idf := s.queryIDF(text)
-	v, err := qe.EmbedQuery(ctx, text, func(stem string) float64 { return idf[stem] })
+	v, err := qe.EmbedQuery(ctx, text, s.queryWeights(text))
 	if err != nil {
 		return nil, err
 	}
@@ -41,28 +40,27 @@ func (s *Store) embedQuery(ctx context.Context, text string) ([]float32, error) 
 
 // termIDF returns the IDF of each query term, 0 for a term no chunk holds
 // (it cannot be covered). The caller holds s.mu.
-func (s *Store) termIDF(terms []string) []float64 {
+func (s *Store) termIDF(terms []term) []float64 {
 	idf := make([]float64, len(terms))
 	for i, t := range terms {
-		if pl := s.lex.terms[t]; pl != nil && pl.df > 0 {
-			idf[i] = s.lex.idf(pl.df)
+		if df := s.lex.df(t); df > 0 {
+			idf[i] = s.lex.idf(df)
 		}
 	}
 	return idf
 }
 
-// queryIDF looks up the IDF of each query word in the BM25 index; a word no
-// chunk holds gets the highest IDF there is.
-func (s *Store) queryIDF(text string) map[string]float64 {
+// queryWeights returns the weight of each query word for the dense query:
+// its IDF in the BM25 index, tempered by idfPower. A word no chunk holds
+// gets the highest IDF there is.
+func (s *Store) queryWeights(text string) func(stem string) float64 {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	idf := make(map[string]float64)
-	for _, t := range queryTerms(text) {
-		df := 0
-		if pl := s.lex.terms[t]; pl != nil {
-			df = pl.df
+	w := make(map[string]float64)
+	for _, t := range tokenize(text) {
+		if _, ok := w[t.stem]; !ok {
+			w[t.stem] = math.Pow(s.lex.idf(s.lex.df(stemTerm(t.stem))), idfPower)
 		}
-		idf[t] = math.Pow(s.lex.idf(df), idfPower)
 	}
-	return idf
+	return func(stem string) float64 { return w[stem] }
 }

@@ -21,12 +21,18 @@ const (
 	MethodDense  = "dense"
 )
 
-// Search returns the passages that best answer q.Text, best first: at most
+// Search returns the passages that best answer q.Text, in order: at most
 // q.K (DefaultK when K ≤ 0; never more than the chunks that pass the
 // filters). By default it fuses a dense ranking (cosine similarity of the
-// embeddings, from chromem-go) with a BM25 ranking by reciprocal rank
-// fusion, then diversifies the list so that one long article cannot take
-// every place. q.Method "bm25" or "dense" ranks by one alone.
+// embeddings) with a BM25 ranking (fuse.go), then picks the passages one by
+// one so that they cover the question's parts and do not repeat each other
+// (diversify.go). q.Method "bm25" or "dense" feeds one ranking alone to the
+// same selection, which isolates what fusion adds.
+//
+// Passage.Score is the fused score (up to 1.5; the best candidate of a
+// query scores about 1), or the one ranking's score for "bm25" and "dense".
+// Dense and Lexical are the raw cosine and BM25 scores. The selection may
+// place a passage above one with a higher Score.
 //
 // Outcomes: passages (possibly none, when nothing passes the filters or, for
 // "bm25", no word matches); ErrEmptyQuery for a blank query;

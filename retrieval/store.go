@@ -33,6 +33,8 @@ type Store struct {
 	mu      sync.RWMutex // guards what follows and the collections' contents
 	arts    map[string]*articleEntry
 	entries map[string]*chunkEntry
+	list    []*chunkEntry // the entries again, for scanning; entry.slot is the index
+	cols    *colIndex     // their vectors, quantised, by dimension; slots as list
 	lex     *lexIndex
 }
 
@@ -48,6 +50,29 @@ type chunkEntry struct {
 	vec    []float32
 	ord    int    // position in the article's chunk list
 	byline string // the article's authors and affiliations, for BM25
+	slot   int    // index in Store.list
+}
+
+// addEntry puts an entry in the store's map and scan list, replacing any
+// entry with the same chunk id.
+func (s *Store) addEntry(e *chunkEntry) {
+	if old, ok := s.entries[e.c.ID]; ok {
+		s.dropEntry(old)
+	}
+	e.slot = len(s.list)
+	s.list = append(s.list, e)
+	s.cols.push(e.vec)
+	s.entries[e.c.ID] = e
+}
+
+// dropEntry removes an entry, moving the last of the list into its slot.
+func (s *Store) dropEntry(e *chunkEntry) {
+	last := s.list[len(s.list)-1]
+	s.list[e.slot], last.slot = last, e.slot
+	s.list[len(s.list)-1] = nil
+	s.list = s.list[:len(s.list)-1]
+	s.cols.pop(e.slot)
+	delete(s.entries, e.c.ID)
 }
 
 // byline lists an article's authors with their affiliations: "Ge
@@ -87,6 +112,7 @@ func newStore(e Embedder, db *chromem.DB) *Store {
 		emb: e, info: e.Info(), db: db,
 		arts:    make(map[string]*articleEntry),
 		entries: make(map[string]*chunkEntry),
+		cols:    newColIndex(e.Info().Dimensions),
 		lex:     newLexIndex(),
 	}
 }

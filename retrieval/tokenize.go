@@ -35,7 +35,7 @@ func tokenize(text string) []token {
 		if utf8.RuneCountInString(word) < 2 && !isDigits(word) || isStopWord(word) {
 			continue
 		}
-		toks = append(toks, token{word: word, stem: stemWord(word)})
+		toks = append(toks, token{word: word, stem: cachedStem(word)})
 	}
 	return toks
 }

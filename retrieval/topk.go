@@ -1,6 +1,9 @@
 package retrieval
 
-import "container/heap"
+import (
+	"container/heap"
+	"sort"
+)
 
 // topHits keeps the n best hits seen so far in a min-heap, so that ranking
 // 100k scored chunks costs O(N log n) rather than a full sort. Ties break by
@@ -18,6 +21,12 @@ func better(a, b lexHit) bool {
 		return a.score > b.score
 	}
 	return a.id < b.id
+}
+
+// wouldTake reports whether a hit with this score could enter the heap; it
+// lets a scan skip building hits that cannot.
+func (t *topHits) wouldTake(score float64) bool {
+	return len(t.h) < t.n || score >= t.h[0].score
 }
 
 func (t *topHits) offer(x lexHit) {
@@ -41,6 +50,10 @@ func (t *topHits) sorted() []lexHit {
 		out[i] = heap.Pop(&t.h).(lexHit)
 	}
 	return out
+}
+
+func sortHits(hits []lexHit) {
+	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
 }
 
 // hitHeap is a min-heap: the worst kept hit is at the root.

@@ -39,7 +39,7 @@ func (s *Store) apply(a Article, chunks []Chunk, vecs [][]float32) error {
 			s.lex.remove(c.ID, fieldsOf(old))
 		}
 		e := &chunkEntry{c: c, vec: vec, ord: i, byline: by}
-		s.entries[c.ID] = e
+		s.addEntry(e)
 		s.lex.add(c.ID, fieldsOf(e))
 	}
 	if len(docs) > 0 {
@@ -93,7 +93,7 @@ func (s *Store) dropChunks(ctx context.Context, ids []string) error {
 	for _, id := range ids {
 		if e, ok := s.entries[id]; ok {
 			s.lex.remove(id, fieldsOf(e))
-			delete(s.entries, id)
+			s.dropEntry(e)
 		}
 	}
 	return nil
