@@ -69,6 +69,11 @@ func decodeJSON(data []byte, f *partnersFile) error {
 // object and any name that is not exactly a field of the file (encoding/json
 // would take "Key" for "key" and keep the last of two "key"s silently).
 func checkJSONFields(dec *json.Decoder, path string, tok json.Token) error {
+	if len(path) > maxFieldPath {
+		// A real file is four levels deep; walking deeper nesting would
+		// cost time quadratic in its depth (each level copies the path).
+		return fmt.Errorf("%.40s…: nested too deeply", path)
+	}
 	var err error
 	if tok == nil {
 		if tok, err = dec.Token(); err != nil {
@@ -106,6 +111,9 @@ func checkJSONFields(dec *json.Decoder, path string, tok json.Token) error {
 	}
 	return err
 }
+
+// maxFieldPath bounds the length of a field's path, which grows with depth.
+const maxFieldPath = 200
 
 func joinPath(path, name string) string {
 	if path == "" {

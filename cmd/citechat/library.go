@@ -83,5 +83,5 @@ func newLogger(c *Config, w io.Writer) *slog.Logger {
 	if err := lvl.UnmarshalText([]byte(strings.ToUpper(c.LogLevel))); err != nil {
 		lvl = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+	return slog.New(redacting(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}), c.secrets()))
 }

@@ -80,6 +80,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Log == nil {
 		m.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	m.Log = slog.New(redacting(m.Log.Handler(), m.Config.secrets())) // redact.go
 	gate, err := newGate(&m.Config)
 	if err != nil {
 		return err
@@ -112,7 +113,8 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	if m.ReloadEvery > 0 {
 		m.wg.Add(1)
-		go func() { defer m.wg.Done(); m.watchStore(runCtx) }()
+		last := modTime(storePath(&m.Config)) // now, not when the goroutine starts: a change after Run returns is seen
+		go func() { defer m.wg.Done(); m.watchStore(runCtx, last) }()
 	}
 	return nil
 }
@@ -160,9 +162,8 @@ func (m *Main) Close() error {
 // file (the rename makes the change atomic). Readers keep using the old
 // store until the swap; a store that fails to load is logged and skipped,
 // so a bad ingest never takes the server down.
-func (m *Main) watchStore(ctx context.Context) {
+func (m *Main) watchStore(ctx context.Context, last time.Time) {
 	path := storePath(&m.Config)
-	last := modTime(path)
 	t := time.NewTicker(m.ReloadEvery)
 	defer t.Stop()
 	for {
