@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A question asking "how much" or "when" is answered only by a sentence
@@ -15,8 +16,16 @@ import (
 
 // numbers are the answer-bearing numbers of a sentence.
 type numbers struct {
-	amounts []string // every number not part of a name
+	amounts []string // every number in digits not part of a name
+	figures []amount // those and the numbers written as words, with what follows each
 	month   bool     // a month is named
+}
+
+// amount is one number of a sentence and the words right after it, which
+// say what it counts ("577 ports", "five agricultural experiment stations").
+type amount struct {
+	text  string
+	after []string // stems, see following
 }
 
 var (
@@ -32,12 +41,12 @@ func numbersIn(s string) numbers {
 	for _, loc := range numRe.FindAllStringIndex(s, -1) {
 		n := s[loc[0]:loc[1]]
 		before := s[:loc[0]]
-		if (loc[0] > 0 && unicode.IsLetter(rune(s[loc[0]-1]))) || (loc[1] < len(s) && unicode.IsLetter(rune(s[loc[1]]))) {
+		if partOfWord(s, loc[0], loc[1]) {
 			continue // "G20", "5G", "22nd": part of a word
 		}
 		switch {
-		case strings.HasSuffix(before, "-") && nameNum:
-			continue // "2026-2030" after a name stays a name
+		case nameNum && (strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–")):
+			continue // "2026-2030" or "(2021–2025)" after a name stays a name
 		case strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£"):
 			nameNum = false
 		default:
@@ -47,13 +56,24 @@ func numbersIn(s string) numbers {
 			continue
 		}
 		out.amounts = append(out.amounts, n)
+		out.figures = append(out.figures, amount{text: n, after: following(tokens(s[loc[1]:]))})
 	}
+	out.figures = append(out.figures, wordAmounts(s)...)
 	for _, w := range words(s) {
 		if month[w] {
 			out.month = true
 		}
 	}
 	return out
+}
+
+// partOfWord reports whether the number s[i:j] touches a letter on either
+// side. Runes are decoded whole: the first byte of a dash or a curly quote
+// is not a letter.
+func partOfWord(s string, i, j int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsLetter(before) || unicode.IsLetter(after)
 }
 
 // afterName reports whether the text before a number ends in a capitalised
@@ -75,8 +95,8 @@ func (ns numbers) answers(k numKind, qterms []string) bool {
 	if k == numTime && ns.month {
 		return true
 	}
-	for _, n := range ns.amounts {
-		if !slices.Contains(qterms, n) && (k == numAmount || k != numAmount && isYear(n)) {
+	for _, a := range ns.figures {
+		if n := a.text; !slices.Contains(qterms, n) && (k == numAmount || k != numAmount && isYear(n)) {
 			return true
 		}
 	}

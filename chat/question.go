@@ -20,6 +20,7 @@ type question struct {
 	entity  map[string]bool // terms written with a capital inside the question
 	number  numKind         // the kind of number the answer must give, if any
 	measure string          // the stemmed thing a number is asked of ("population", "students"), if named
+	counted []string        // for "how many", the stems of what is counted; a number must precede one of them
 	who     bool            // asks who wrote or argues something
 	count   int             // asks for so many things ("what three insights"), else 0
 	parts   []question      // the sub-questions of a two-part question, else nil
@@ -42,6 +43,7 @@ func analyse(text string, context []string) question {
 		entity:  map[string]bool{},
 		number:  numberKind(text),
 		measure: measureOf(text),
+		counted: countedOf(text),
 		who:     whoRe.MatchString(text),
 		count:   countOf(text),
 	}
@@ -63,6 +65,15 @@ func analyse(text string, context []string) question {
 	}
 	q.parts = splitParts(text, context)
 	return q
+}
+
+// answeredBy reports whether a sentence gives the kind of number q asks
+// for, and for a "how many" question, a number of the thing asked about.
+func (q *question) answeredBy(s *sentence) bool {
+	if !s.nums.answers(q.number, q.terms) {
+		return false
+	}
+	return len(q.counted) == 0 || s.nums.counts(q.counted)
 }
 
 // bigramsOf returns the pairs of adjacent content words of s, stemmed.

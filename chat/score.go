@@ -42,7 +42,7 @@ func (ev *evidence) scores(q *question) []float64 {
 		s += phraseBonus * phraseHit(c.text, q.phrases)
 		s += metaBonus * ev.metaShare(q, c.src)
 		if q.number != numNone {
-			if c.nums.answers(q.number, q.terms) {
+			if q.answeredBy(c.sentence) {
 				s += numberBonus
 			} else {
 				s -= numberPenalty

@@ -62,6 +62,37 @@ func measureOf(text string) string {
 	return stem(w)
 }
 
+// countedRe finds the words after "how many": the thing to be counted.
+var countedRe = regexp.MustCompile(`(?i)\bhow many ((?:[\p{L}-]+\s*){1,6})`)
+
+// countedOf returns the stems of the noun phrase a "how many" question
+// counts ("how many agricultural experiment stations has …" gives
+// agricultural, experiment, station), or nil. The phrase ends at a function
+// word or a past form ("how many people died"). Only its lower-case words
+// are kept when it has any: "how many ASEAN students" counts students, and a
+// number counts them only when they follow it ("12 students"), not "ASEAN".
+func countedOf(text string) []string {
+	m := countedRe.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	var all, lower []string
+	for _, w := range strings.Fields(m[1]) {
+		low := strings.ToLower(w)
+		if stopword[low] || len(all) > 0 && strings.HasSuffix(low, "ed") {
+			break
+		}
+		all = append(all, stem(low))
+		if low == w {
+			lower = append(lower, stem(low))
+		}
+	}
+	if len(lower) > 0 {
+		return lower
+	}
+	return all
+}
+
 var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 // countOf returns how many things the question asks for, or 0.
