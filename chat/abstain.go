@@ -38,6 +38,9 @@ func (ev *evidence) support(q *question, core []*candidate) float64 {
 	if ev.unknownName(q) {
 		return 0
 	}
+	if len(q.role) > 0 && !ev.namesHolder(q, core) {
+		return 0 // no one is named in the position asked about
+	}
 	if len(q.terms) == 0 {
 		return ev.metaShare(q, core[0].src) // asked only which article says what
 	}

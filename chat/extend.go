@@ -21,12 +21,12 @@ func (ev *evidence) more(order, chosen []*candidate, n int, keep func(*candidate
 }
 
 // corroborate adds, to an open question's answer (not a number, not a
-// named article), the best sentence of another article that says nearly as
+// named article, not the holder of a position), the best sentence of another article that says nearly as
 // much about the same thing — it holds every rare question term the best
 // sentence holds: "How did China support ASEAN during the pandemic?" is
 // answered by two articles, each with its part of the story.
 func (ev *evidence) corroborate(q *question, order, chosen []*candidate, best *candidate) []*candidate {
-	if q.number != numNone || len(q.meta) > 0 || len(chosen) >= maxSentences {
+	if q.number != numNone || len(q.meta) > 0 || len(q.role) > 0 || len(chosen) >= maxSentences {
 		return chosen
 	}
 	var key []string // the rare question terms the best sentence holds

@@ -46,6 +46,12 @@ func (b *Bot) extract(q *question, f found, srcs []Source) draft {
 			return draft{parts: parts, cites: cites, mode: "extractive"}
 		}
 	}
+	if len(q.role) > 0 {
+		// "Who is the director of …" may describe a contributor.
+		if parts, cites, ok := ev.contributorAnswer(q, srcs, b.articlesOf(srcs)); ok {
+			return draft{parts: parts, cites: cites, mode: "extractive"}
+		}
+	}
 	sel := ev.choose(q)
 	if sel.support < minSupport {
 		return draft{parts: []string{abstention(srcs)}, abstained: true, mode: "extractive"}

@@ -22,6 +22,7 @@ type question struct {
 	measure string          // the stemmed thing a number is asked of ("population", "students"), if named
 	counted []string        // for "how many", the stems of what is counted; a number must precede one of them
 	who     bool            // asks who wrote or argues something
+	role    []string        // asks who holds this position ("secretary general"), see person.go
 	count   int             // asks for so many things ("what three insights"), else 0
 	parts   []question      // the sub-questions of a two-part question, else nil
 }
@@ -45,6 +46,7 @@ func analyse(text string, context []string) question {
 		measure: measureOf(text),
 		counted: countedOf(text),
 		who:     whoRe.MatchString(text),
+		role:    roleOf(text),
 		count:   countOf(text),
 	}
 	in := map[string]bool{}

@@ -62,7 +62,7 @@ func (b *Bot) retrieve(ctx context.Context, q *question, query string, turns []T
 			out.prefer = prev[0].ArticleID
 		}
 	}
-	if q.who {
+	if q.who || len(q.role) > 0 {
 		if out.passages, err = b.withContributor(ctx, q, out.passages); err != nil {
 			return found{}, err
 		}

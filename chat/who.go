@@ -20,10 +20,8 @@ const minAffiliation = 0.6
 // whoAnswer answers an author question, or reports false when the evidence
 // does not name anyone.
 func (ev *evidence) whoAnswer(q *question, srcs []Source, arts []retrieval.Article) (parts []string, cites []Citation, ok bool) {
-	if i, au, ok := ev.byAffiliation(q, srcs, arts); ok {
-		s := srcs[i]
-		line := au.Name + " (" + au.Affiliation + ") is an author of “" + s.Title + "”"
-		return []string{withMarker(line+".", s.Rank)}, []Citation{citation(s, ev.bestQuote(q, i))}, true
+	if parts, cites, ok := ev.contributorAnswer(q, srcs, arts); ok {
+		return parts, cites, true
 	}
 	if i, c, name, ok := ev.byline(q, srcs); ok {
 		s := srcs[i]
@@ -46,6 +44,18 @@ func (ev *evidence) whoAnswer(q *question, srcs []Source, arts []retrieval.Artic
 	}
 	line := names(s.Authors) + ", in “" + s.Title + "”, " + verb(names(s.Authors)) + ": " + cleanDisplay(c.text)
 	return []string{withMarker(line, s.Rank)}, []Citation{citation(s, c.text)}, true
+}
+
+// contributorAnswer answers with the contributor whose name and
+// affiliation the question describes, if any.
+func (ev *evidence) contributorAnswer(q *question, srcs []Source, arts []retrieval.Article) ([]string, []Citation, bool) {
+	i, au, ok := ev.byAffiliation(q, srcs, arts)
+	if !ok {
+		return nil, nil, false
+	}
+	s := srcs[i]
+	line := au.Name + " (" + au.Affiliation + ") is an author of “" + s.Title + "”"
+	return []string{withMarker(line+".", s.Rank)}, []Citation{citation(s, ev.bestQuote(q, i))}, true
 }
 
 // byAffiliation finds the author whose name and affiliation the question
