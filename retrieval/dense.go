@@ -35,7 +35,9 @@ func (s *Store) denseHits(ctx context.Context, qvec []float32, sc scope, pool in
 		}
 		return rowScan(ctx, q, list, pool)
 	}
-	if q.dense != nil {
+	if q.dense != nil || len(s.list) <= rescoreFactor*pool {
+		// a small store is ranked exactly at once: the first pass would
+		// pick every vector for rescoring anyway
 		return rowScan(ctx, q, s.list, pool)
 	}
 	approx, err := parallel(ctx, len(s.list), min(len(s.list), rescoreFactor*pool), func(lo, hi int, top *topHits) {
