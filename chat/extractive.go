@@ -7,10 +7,14 @@ import "github.com/citechat/citechat/retrieval"
 //
 //  1. cut each passage into sentences, keeping byte offsets (sentence.go), so
 //     every quote is a verbatim span of the passage and so of the article;
+//     a sentence using an acronym the passage defines also matches the
+//     name it stands for (acronym.go);
 //  2. score each sentence (score.go): the share of the question's content
 //     terms it holds, each weighted by its rarity across the passages (and
 //     more for names), plus small bonuses for shared word pairs, quoted
-//     phrases, the right kind of number when one is asked for (numbers.go),
+//     phrases, the right kind of number when one is asked for (numbers.go,
+//     wordnum.go), the more so with the question's words close to it
+//     (near.go),
 //     the article the question names by author or title, and the passage's
 //     rank, minus a penalty for sentences that only restate the question;
 //  3. choose the best sentence (and the next when it continues it), then

@@ -19,12 +19,14 @@ type numbers struct {
 	amounts []string // every number in digits not part of a name
 	figures []amount // those and the numbers written as words, with what follows each
 	month   bool     // a month is named
+	monthAt []int    // the token positions of the months named
 }
 
 // amount is one number of a sentence and the words right after it, which
 // say what it counts ("577 ports", "five agricultural experiment stations").
 type amount struct {
 	text  string
+	at    int      // its position among the sentence's tokens
 	after []string // stems, see following
 }
 
@@ -56,12 +58,13 @@ func numbersIn(s string) numbers {
 			continue
 		}
 		out.amounts = append(out.amounts, n)
-		out.figures = append(out.figures, amount{text: n, after: following(tokens(s[loc[1]:]))})
+		out.figures = append(out.figures, amount{text: n, at: len(tokens(s[:loc[0]])), after: following(tokens(s[loc[1]:]))})
 	}
 	out.figures = append(out.figures, wordAmounts(s)...)
-	for _, w := range words(s) {
+	for i, w := range words(s) {
 		if month[w] {
 			out.month = true
+			out.monthAt = append(out.monthAt, i)
 		}
 	}
 	return out

@@ -49,6 +49,7 @@ func analyse(text string, context []string) question {
 		role:    roleOf(text),
 		count:   countOf(text),
 	}
+	q.terms = dropAsked(q.terms, text)
 	in := map[string]bool{}
 	for _, t := range q.terms {
 		in[t] = true

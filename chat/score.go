@@ -16,6 +16,7 @@ const (
 	phraseBonus    = 0.5  // the sentence holds a phrase the question quotes
 	numberBonus    = 0.15 // the question asks for a number and the sentence gives one
 	numberPenalty  = 0.25 // … and the sentence gives none
+	nearBonus      = 0.2  // … times the share of the question's weight close to that number (near.go)
 	metaBonus      = 0.25 // the sentence's article is by the authors (or has the title) the question names
 	rankBonus      = 0.12 // for the top-ranked passage, falling linearly with rank
 	restatePenalty = 0.3  // the sentence says little beyond the question's own words
@@ -43,7 +44,7 @@ func (ev *evidence) scores(q *question) []float64 {
 		s += metaBonus * ev.metaShare(q, c.src)
 		if q.number != numNone {
 			if q.answeredBy(c.sentence) {
-				s += numberBonus
+				s += numberBonus + nearBonus*nearness(q, c.sentence, w, sum)
 			} else {
 				s -= numberPenalty
 			}

@@ -17,6 +17,7 @@ type sentence struct {
 	prose   bool    // a full sentence, not a heading or a cut-off fragment
 	nums    numbers // the numbers it gives
 	lower   []string
+	pos     map[string][]int // the token positions of each term
 }
 
 // analyseSentences cuts a passage into sentences and reads each.
@@ -24,7 +25,7 @@ func analyseSentences(text string) []*sentence {
 	var out []*sentence
 	for _, sp := range splitSentences(text) {
 		t := text[sp.start:sp.end]
-		s := &sentence{sp: sp, text: t, terms: map[string]bool{}, bigrams: map[string]bool{},
+		s := &sentence{sp: sp, text: t, terms: map[string]bool{}, bigrams: map[string]bool{}, pos: map[string][]int{},
 			prose: isProse(t) && startsUpper(t), nums: numbersIn(t)}
 		prev := ""
 		for i, w := range tokens(t) {
@@ -38,6 +39,7 @@ func analyseSentences(text string) []*sentence {
 			}
 			st := stem(low)
 			s.terms[st] = true
+			s.pos[st] = append(s.pos[st], i)
 			if prev != "" {
 				s.bigrams[prev+" "+st] = true
 			}
@@ -45,6 +47,7 @@ func analyseSentences(text string) []*sentence {
 		}
 		out = append(out, s)
 	}
+	expandAcronyms(out, acronyms(text))
 	return out
 }
 

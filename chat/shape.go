@@ -31,6 +31,27 @@ var (
 	partRe = regexp.MustCompile(`(?i),? and (when|what|which|who|whom|how|where|why|in what|in which|did|does|do|is|are|was|were|has|have)\b`)
 )
 
+// askedRe finds the word that names the kind of answer a time question
+// wants ("in what year", "on which date"): the answer is a year or a date,
+// not a sentence with the word "year" in it.
+var askedRe = regexp.MustCompile(`(?i)\b(?:what|which) (year|date|month|day)\b`)
+
+// dropAsked removes from terms the word naming the kind of answer asked for.
+func dropAsked(terms []string, text string) []string {
+	m := askedRe.FindStringSubmatch(text)
+	if m == nil {
+		return terms
+	}
+	asked := stem(strings.ToLower(m[1]))
+	out := terms[:0:0]
+	for _, t := range terms {
+		if t != asked {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 func numberKind(text string) numKind {
 	switch {
 	case yearRe.MatchString(text):

@@ -60,7 +60,7 @@ func wordAmounts(s string) []amount {
 			}
 		}
 		if isNum {
-			out = append(out, amount{text: low, after: following(tokens(s[loc[1]:]))})
+			out = append(out, amount{text: low, at: len(tokens(s[:loc[0]])), after: following(tokens(s[loc[1]:]))})
 		}
 	}
 	return out
