@@ -114,8 +114,10 @@ func (ev *evidence) ranked(scores []float64) []*candidate {
 }
 
 // withNext returns c, and the sentence after it when that one continues it
-// ("To tackle this problem, …") and holds question terms c lacks: the
-// answer is often there. Overlapping chunks repeat sentences, and a chunk
+// ("To tackle this problem, …") and holds question terms c lacks, or holds
+// a good share (minGain) of them whatever its opening: the answer is often
+// there ("In April 2025, the US announced a plan for reciprocal tariffs …
+// Tariffs on goods imported from Cambodia, Laos … all exceeded 40%."). Overlapping chunks repeat sentences, and a chunk
 // may end right after c, so every copy of c is looked at; the pair is
 // returned from the passage that holds both.
 func (ev *evidence) withNext(q *question, c *candidate) []*candidate {
@@ -126,8 +128,11 @@ func (ev *evidence) withNext(q *question, c *candidate) []*candidate {
 			continue
 		}
 		next := &ev.cands[k+1]
-		if next.src == x.src && next.prose && continuesRe.MatchString(next.text) &&
-			uncovered(next.terms, x.terms, w, sum) >= minNextGain {
+		if next.src != x.src || !next.prose {
+			continue
+		}
+		gain := uncovered(next.terms, x.terms, w, sum)
+		if gain >= minGain || continuesRe.MatchString(next.text) && gain >= minNextGain {
 			return []*candidate{x, next}
 		}
 	}
