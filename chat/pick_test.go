@@ -17,7 +17,7 @@ func TestWithNext(t *testing.T) {
 		q    string
 		want int
 	}{
-		{"Cargo imported from which harbours faced fees above 40% under the reciprocal plan announced in April?", 2},
+		{"Cargo imported from which harbours faced fees above 40% under the reciprocal plan for foreign shippers the port board announced in April?", 2},
 		{"Which board announced a plan for reciprocal fees on foreign shippers in April?", 1},
 	}
 	for _, tt := range tests {
