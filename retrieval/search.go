@@ -50,6 +50,9 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Passage, error) {
 	if method != MethodHybrid && method != MethodBM25 && method != MethodDense {
 		return nil, fmt.Errorf("search: unknown method %q", q.Method)
 	}
+	if err := s.checkFilters(q); err != nil { // before paying for an embedding
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	// Embed before taking the lock: a slow model must not hold up writers,
 	// and a waiting writer would in turn hold up every other search.
 	var qvec []float32
@@ -79,6 +82,17 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Passage, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return s.passages(diversify(cands, k, s.termIDF(terms))), nil
+}
+
+// checkFilters reports a filter that names nothing in the store.
+func (s *Store) checkFilters(q Query) error {
+	if len(q.Articles) == 0 && len(q.Authors) == 0 {
+		return nil
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, err := s.scope(q)
+	return err
 }
 
 // truncateQuery cuts a query to MaxQueryBytes on a character boundary.

@@ -151,3 +151,17 @@ func TestTruncateQuery(t *testing.T) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "?") == s }
+
+// A filter naming nothing fails before the query costs an embedding (a
+// networked model's time and money).
+func TestSearchBadFilterDoesNotEmbed(t *testing.T) {
+	emb := &countingEmbedder{LocalEmbedder: NewLocalEmbedder()}
+	s, _ := NewStore(emb)
+	d := loadFixture(t)[0]
+	s.Put(context.Background(), d.a, d.chunks)
+	before := emb.texts.Load()
+	_, err := s.Search(context.Background(), Query{Text: "floods", Articles: []string{"nope"}})
+	if !errors.Is(err, ErrUnknownArticle) || emb.texts.Load() != before {
+		t.Errorf("err = %v, embedded %d texts", err, emb.texts.Load()-before)
+	}
+}

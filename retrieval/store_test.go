@@ -55,6 +55,14 @@ func (c *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 	return c.LocalEmbedder.Embed(ctx, texts)
 }
 
+func (c *countingEmbedder) EmbedQuery(ctx context.Context, text string, weight func(string) float64) ([]float32, error) {
+	if c.fail.Load() {
+		return nil, errors.New("model unavailable")
+	}
+	c.texts.Add(1)
+	return c.LocalEmbedder.EmbedQuery(ctx, text, weight)
+}
+
 func TestPutUnchangedIsNoOp(t *testing.T) {
 	emb := &countingEmbedder{LocalEmbedder: NewLocalEmbedder()}
 	s, _ := NewStore(emb)
