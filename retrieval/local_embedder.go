@@ -7,19 +7,18 @@ import (
 
 // LocalEmbedder is the default embedder: pure Go, deterministic, offline,
 // with no model files. A text becomes a bag of features — word stems,
-// adjacent stem pairs and character n-grams of the words — each hashed
+// adjacent stem pairs and character 4-grams of the words — each hashed
 // (signed feature hashing) into a fixed number of dimensions with a
 // sublinear term weight, then normalised to unit length.
 //
-// Stems make "cooperation" meet "cooperate"; character n-grams make
-// "droughts" meet "drought" even where the stemmer disagrees, and give
-// partial credit to shared word roots ("governance", "governing"); stem
-// pairs reward matching phrases over scattered words.
+// Stems make "cooperation" meet "cooperate"; character n-grams give partial
+// credit where the stemmer keeps related words apart ("Vietnamese",
+// "Vietnam"); stem pairs reward matching phrases over scattered words.
 //
 // The vector of a text depends on that text alone, never on the other texts
 // in the store, so articles ingested later get vectors comparable with the
-// earlier ones. Corpus statistics (IDF) enter only at query time, through
-// the BM25 side of hybrid search.
+// earlier ones. Corpus statistics (IDF) enter only at query time: EmbedQuery
+// weights the question's words, and BM25 has its own.
 type LocalEmbedder struct {
 	dims             int
 	w                featureWeights
@@ -30,9 +29,9 @@ type LocalEmbedder struct {
 type featureWeights struct{ stem, pair, gram float64 }
 
 // defaultWeights: stems carry the meaning; a stem pair adds a quarter of a
-// word for each phrase shared; each character n-gram adds little (a word
-// has some thirty), enough to let "Vietnamese" meet "Vietnam" where the
-// stemmer keeps them apart without drowning the stems in hash collisions.
+// word for each phrase shared; each character 4-gram adds little (a word
+// has several), enough to let "Vietnamese" meet "Vietnam" without drowning
+// the stems in hash collisions.
 var defaultWeights = featureWeights{stem: 1, pair: 0.25, gram: 0.05}
 
 // LocalDimensions is the size of the local embedder's vectors; see
