@@ -34,6 +34,7 @@ const preferBonus = 0.15
 func (b *Bot) extract(q *question, f found, srcs []Source) draft {
 	ev := gatherWith(f.passages, b.cache)
 	ev.setMeta(q)
+	ev.setKin(q)
 	ev.score(q)
 	if f.prefer != "" {
 		for i := range ev.cands {
@@ -57,7 +58,7 @@ func (b *Bot) extract(q *question, f found, srcs []Source) draft {
 		}
 	}
 	sel := ev.choose(q)
-	if sel.support < minSupport {
+	if sel.support < q.bar() {
 		return draft{parts: []string{abstention(srcs)}, abstained: true, mode: "extractive"}
 	}
 	parts, cites := compose(sel.chosen, srcs, ev.lower)

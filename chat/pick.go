@@ -29,10 +29,6 @@ const (
 	rareDF = 3
 )
 
-// continuesRe matches the openings of a sentence that carries on from the
-// one before it: its answer often sits there.
-var continuesRe = regexp.MustCompile(`^(This|These|That|Those|It|They|Such|Thus|Therefore|Accordingly|As a result|In response|To (tackle|address|solve|meet|this end)|For this purpose)\b`)
-
 // ordinalRe matches the words that mark an item of a list spread over
 // sentences ("The second insight …", "Finally, …").
 var ordinalRe = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|finally|lastly|another|furthermore|moreover)\b`)
@@ -54,7 +50,7 @@ func (ev *evidence) choose(q *question) selection {
 		return selection{}
 	}
 	best := order[0]
-	core := ev.withNext(q, best)
+	core := ev.withNeighbours(q, best)
 	sel := selection{chosen: core, support: ev.support(q, core)}
 	if q.count >= 2 {
 		sel.chosen = ev.more(order, sel.chosen, q.count, func(c *candidate) bool {
@@ -84,7 +80,7 @@ func (ev *evidence) chooseParts(q *question) selection {
 		if len(order) == 0 {
 			return selection{}
 		}
-		core := ev.withNext(p, order[0])
+		core := ev.withNeighbours(p, order[0])
 		sel.support += ev.support(p, core) / float64(len(q.parts))
 		for _, c := range core {
 			if !slices.Contains(sel.chosen, c) && !duplicate(sel.chosen, c) {
@@ -111,32 +107,6 @@ func (ev *evidence) ranked(scores []float64) []*candidate {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return score(order[i]) > score(order[j]) })
 	return order
-}
-
-// withNext returns c, and the sentence after it when that one continues it
-// ("To tackle this problem, …") and holds question terms c lacks, or holds
-// a good share (minGain) of them whatever its opening: the answer is often
-// there ("In April 2025, the US announced a plan for reciprocal tariffs …
-// Tariffs on goods imported from Cambodia, Laos … all exceeded 40%."). Overlapping chunks repeat sentences, and a chunk
-// may end right after c, so every copy of c is looked at; the pair is
-// returned from the passage that holds both.
-func (ev *evidence) withNext(q *question, c *candidate) []*candidate {
-	w, sum := ev.weights(q, q.terms)
-	for k := range ev.cands {
-		x := &ev.cands[k]
-		if x.text != c.text || k+1 >= len(ev.cands) {
-			continue
-		}
-		next := &ev.cands[k+1]
-		if next.src != x.src || !next.prose {
-			continue
-		}
-		gain := uncovered(next.terms, x.terms, w, sum)
-		if gain >= minGain || continuesRe.MatchString(next.text) && gain >= minNextGain {
-			return []*candidate{x, next}
-		}
-	}
-	return []*candidate{c}
 }
 
 // duplicate reports whether c says what a chosen sentence already says

@@ -12,19 +12,20 @@ import (
 // shape of the answer wanted.
 type question struct {
 	text    string
-	terms   []string        // stemmed content terms of the question itself
-	context []string        // stemmed terms carried from earlier turns
-	meta    []string        // terms that name an article's authors or title, not its content
-	bigrams map[string]bool // adjacent content-term pairs, "a b"
-	phrases []string        // quoted phrases, lower case
-	entity  map[string]bool // terms written with a capital inside the question
-	number  numKind         // the kind of number the answer must give, if any
-	measure string          // the stemmed thing a number is asked of ("population", "students"), if named
-	counted []string        // for "how many", the stems of what is counted; a number must precede one of them
-	who     bool            // asks who wrote or argues something
-	role    []string        // asks who holds this position ("secretary general"), see person.go
-	count   int             // asks for so many things ("what three insights"), else 0
-	parts   []question      // the sub-questions of a two-part question, else nil
+	terms   []string          // stemmed content terms of the question itself
+	context []string          // stemmed terms carried from earlier turns
+	meta    []string          // terms that name an article's authors or title, not its content
+	kin     map[string]string // for a term no passage holds, a related term they do hold (kin.go)
+	bigrams map[string]bool   // adjacent content-term pairs, "a b"
+	phrases []string          // quoted phrases, lower case
+	entity  map[string]bool   // terms written with a capital inside the question
+	number  numKind           // the kind of number the answer must give, if any
+	measure string            // the stemmed thing a number is asked of ("population", "students"), if named
+	counted []string          // for "how many", the stems of what is counted; a number must precede one of them
+	who     bool              // asks who wrote or argues something
+	role    []string          // asks who holds this position ("secretary general"), see person.go
+	count   int               // asks for so many things ("what three insights"), else 0
+	parts   []question        // the sub-questions of a two-part question, else nil
 }
 
 var (

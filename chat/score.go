@@ -38,7 +38,8 @@ func (ev *evidence) scores(q *question) []float64 {
 	out := make([]float64, len(ev.cands))
 	for i := range ev.cands {
 		c := &ev.cands[i]
-		s := coverage(c.terms, w, sum) + contextWeight*coverage(c.terms, cw, csum)
+		own := ev.held(q, c.terms, w, sum)
+		s := own + leanCredit*ev.leaning(q, i, w, sum, own) + contextWeight*coverage(c.terms, cw, csum)
 		s += bigramBonus * float64(min(3, shared(c.bigrams, q.bigrams)))
 		s += phraseBonus * phraseHit(c.text, q.phrases)
 		s += metaBonus * ev.metaShare(q, c.src)

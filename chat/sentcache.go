@@ -18,6 +18,7 @@ type sentence struct {
 	nums    numbers // the numbers it gives
 	lower   []string
 	pos     map[string][]int // the token positions of each term
+	leans   bool             // its first words refer back to the sentence before ("By 2012, it reached …")
 }
 
 // analyseSentences cuts a passage into sentences and reads each.
@@ -26,7 +27,7 @@ func analyseSentences(text string) []*sentence {
 	for _, sp := range splitSentences(text) {
 		t := text[sp.start:sp.end]
 		s := &sentence{sp: sp, text: t, terms: map[string]bool{}, bigrams: map[string]bool{}, pos: map[string][]int{},
-			prose: isProse(t) && startsUpper(t), nums: numbersIn(t)}
+			prose: isProse(t) && startsUpper(t), nums: numbersIn(t), leans: leansBackRe.MatchString(t)}
 		prev := ""
 		for i, w := range tokens(t) {
 			low := strings.ToLower(w)

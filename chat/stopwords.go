@@ -5,7 +5,9 @@ import "strings"
 // stopword holds words that carry no content for matching: English function
 // words, question words, and the words readers use to talk about a
 // collection rather than its subject ("report", "article", "according",
-// "describe"). They are left out of coverage, so "What does the report say
+// "describe") or about its wording ("what image", "which proverb", "what
+// term", "what is it called": the answer is the words, not a sentence
+// holding "image"). They are left out of coverage, so "What does the report say
 // about X" is judged on X alone.
 var stopword = func() map[string]bool {
 	m := map[string]bool{}
@@ -35,6 +37,9 @@ writer writers text paper say says said saying describe describes described
 mention mentions mentioned write writes wrote written argue argues argued tell tells
 explain explains explained discuss discusses note notes noted state states stated
 kind kinds way ways use used uses example examples
+image images imagery metaphor metaphors analogy comparison comparisons compare compares
+compared proverb proverbs phrase phrases expression expressions quote quotes quoted word
+words term terms label labels call calls called
 `
 
 // anaphor holds the words that make a question lean on an earlier turn.

@@ -29,7 +29,7 @@ func (ev *evidence) whoAnswer(q *question, srcs []Source, arts []retrieval.Artic
 		return []string{withMarker(line, s.Rank)}, []Citation{citation(s, c.text)}, true
 	}
 	sel := ev.choose(q)
-	if sel.support < minSupport {
+	if sel.support < q.bar() {
 		return nil, nil, false
 	}
 	c := sel.chosen[0]
