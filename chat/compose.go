@@ -22,9 +22,12 @@ func compose(chosen []*candidate, srcs []Source, lower map[string]bool) ([]strin
 	var cites []Citation
 	quoted := map[int]*candidate{}
 	attributed := map[string]bool{}
-	for _, c := range chosen {
+	for i, c := range chosen {
 		s := srcs[c.src]
 		text := cleanDisplay(c.text)
+		if i == 0 || !follows(chosen[i-1], c) {
+			text, _ = dropConnective(text) // its link points at a sentence not shown
+		}
 		if !attributed[s.ArticleID] && len(s.Authors) > 0 {
 			text = attribute(names(s.Authors), text, lower)
 			attributed[s.ArticleID] = true
@@ -81,25 +84,57 @@ func names(authors []string) string {
 	}
 }
 
-// attribute prefixes a sentence with whose words it is. A sentence that
-// opens with an ordinary word (a function word, or one the passages also
-// write in lower case: lower) continues "According to X, the …"; one that
-// opens with a discourse marker ("However, …"), a name, a number or a
-// quotation is kept whole after "X write: ".
+// follows reports whether c comes right after prev in the same passage, so
+// that a linking opener of c still links to what the reader just read.
+func follows(prev, c *candidate) bool {
+	return prev.src == c.src && prev.idx+1 == c.idx
+}
+
+// attribute prefixes a sentence with whose words it is: "According to X,
+// …". Its first word is written in lower case when it is an ordinary word
+// (a function word, or one the passages also write in lower case: lower),
+// and kept as it is when it is a name, a number or a quotation. A linking
+// opener ("For instance, …") has been dropped before (dropConnective); a
+// sentence whose first word still ends in a comma keeps it ("According to
+// X, economically, …").
 func attribute(who, s string, lower map[string]bool) string {
 	first, _, _ := strings.Cut(s, " ")
-	r, _ := utf8.DecodeRuneInString(s)
-	if strings.HasSuffix(first, ",") || !unicode.IsLetter(r) || !lowerable(first, lower) {
-		return who + " " + verb(who) + ": " + s
+	r, n := utf8.DecodeRuneInString(s)
+	adverb := strings.HasSuffix(first, "ly,") && len(first) > 5 // "Economically, …"
+	if !unicode.IsLetter(r) || !adverb && !lowerable(first, lower) {
+		return "According to " + who + ", " + s
 	}
-	return "According to " + who + ", " + string(unicode.ToLower(r)) + s[utf8.RuneLen(r):]
+	return "According to " + who + ", " + string(unicode.ToLower(r)) + s[n:]
 }
 
 // lowerable reports whether a sentence's first word is an ordinary word
-// (not a name) that can be lower-cased mid-sentence.
+// (not a name) that can be lower-cased mid-sentence: a function word, one
+// the passages write in lower case, or one they never write mid-sentence
+// that has the shape of an ordinary word — an -ing, -ed or -ly form
+// ("Addressing", "Centered", "Particularly") or a compound going on in
+// lower case ("Cross-border", "People-to-people"). A word the passages
+// write only with a capital mid-sentence is a name ("China"), and so is any
+// other word: a wrong capital reads better than a lower-cased name.
 func lowerable(w string, lower map[string]bool) bool {
-	w = strings.ToLower(strings.Trim(w, `"'“”‘’(),.:;`))
-	return stopword[w] || commonOpeners[w] || lower[w]
+	w = strings.Trim(w, `"'“”‘’(),.:;`)
+	if w == "" {
+		return false
+	}
+	head, rest, hyphen := strings.Cut(w, "-")
+	low := strings.ToLower(head)
+	if stopword[low] || commonOpeners[low] {
+		return true
+	}
+	if ok, seen := lower[low]; seen {
+		return ok
+	}
+	if strings.ToLower(w[1:]) != w[1:] && !hyphen {
+		return false // "ASEAN"
+	}
+	if hyphen {
+		return rest != "" && strings.ToLower(rest) == rest
+	}
+	return len(low) > 4 && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ly"))
 }
 
 // commonOpeners are frequent sentence openers that are not names.

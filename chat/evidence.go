@@ -24,7 +24,7 @@ type evidence struct {
 	cands    []candidate
 	df       map[string]int
 	meta     []map[string]bool // per passage: the terms of its title and authors
-	lower    map[string]bool   // words the passages write in lower case
+	lower    map[string]bool   // words the passages write in lower case (true), or only with a capital mid-sentence (false)
 	pterms   []map[string]bool // per passage, see passageTerms
 }
 
@@ -43,6 +43,11 @@ func gatherWith(passages []retrieval.Passage, cache *sentenceCache) *evidence {
 			}
 			for _, w := range s.lower {
 				ev.lower[w] = true
+			}
+			for _, w := range s.upper {
+				if _, seen := ev.lower[w]; !seen {
+					ev.lower[w] = false
+				}
 			}
 			ev.cands = append(ev.cands, candidate{sentence: s, idx: len(ev.cands), src: i})
 		}

@@ -14,9 +14,10 @@ type sentence struct {
 	text    string
 	terms   map[string]bool
 	bigrams map[string]bool
-	prose   bool    // a full sentence, not a heading or a cut-off fragment
-	nums    numbers // the numbers it gives
-	lower   []string
+	prose   bool             // a full sentence, not a heading or a cut-off fragment
+	nums    numbers          // the numbers it gives
+	lower   []string         // words it writes in lower case after its first
+	upper   []string         // words it writes with a capital after its first (lower-cased), if it is prose
 	pos     map[string][]int // the token positions of each term
 	leans   bool             // its first words refer back to the sentence before ("By 2012, it reached …")
 }
@@ -33,6 +34,8 @@ func analyseSentences(text string) []*sentence {
 			low := strings.ToLower(w)
 			if i > 0 && low == w && w[0] >= 'a' && w[0] <= 'z' {
 				s.lower = append(s.lower, w)
+			} else if i > 0 && s.prose && low != w {
+				s.upper = append(s.upper, low)
 			}
 			if stopword[low] {
 				prev = ""

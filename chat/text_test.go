@@ -76,14 +76,23 @@ func TestQuestionShape(t *testing.T) {
 }
 
 func TestAttribute(t *testing.T) {
-	lower := map[string]bool{"addressing": true}
+	lower := map[string]bool{"addressing": true, "driven": true, "ensuring": false}
 	tests := []struct{ who, s, want string }{
 		{"Wang Fan", "Addressing both challenges, they agreed.", "According to Wang Fan, addressing both challenges, they agreed."},
 		{"Wang Fan", "The two sides moved forward.", "According to Wang Fan, the two sides moved forward."},
-		{"Xu Liping and Fan Jiaqi", "China and ASEAN set up a council.", "Xu Liping and Fan Jiaqi write: China and ASEAN set up a council."},
-		{"Zha Wen", "However, risks remain.", "Zha Wen writes: However, risks remain."},
+		{"Xu Liping and Fan Jiaqi", "China and ASEAN set up a council.", "According to Xu Liping and Fan Jiaqi, China and ASEAN set up a council."},
+		{"Zha Wen", "Economically, risks remain.", "According to Zha Wen, economically, risks remain."},
 		{"A et al.", "In 2010 the area opened.", "According to A et al., in 2010 the area opened."},
-		{"A", "2010 was the year.", "A writes: 2010 was the year."},
+		{"A", "2010 was the year.", "According to A, 2010 was the year."},
+		{"A", "“Small yet beautiful” projects grew.", "According to A, “Small yet beautiful” projects grew."},
+		{"A", "Particularly in trade, ties grew.", "According to A, particularly in trade, ties grew."},
+		{"A", "Cross-border payments grew.", "According to A, cross-border payments grew."},
+		{"A", "China-ASEAN ties grew.", "According to A, China-ASEAN ties grew."},
+		{"A", "ASEAN grew.", "According to A, ASEAN grew."},
+		{"A", "Laos grew.", "According to A, Laos grew."},
+		{"A", "Driven by trade, ties grew.", "According to A, driven by trade, ties grew."},   // written in lower case elsewhere
+		{"A", "Ensuring Growth was adopted.", "According to A, Ensuring Growth was adopted."}, // only ever a name
+		{"A", "“", "According to A, “"},
 	}
 	for _, tt := range tests {
 		if got := attribute(tt.who, tt.s, lower); got != tt.want {
