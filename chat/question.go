@@ -11,21 +11,22 @@ import (
 // over from earlier turns (which help but are not what is asked), and the
 // shape of the answer wanted.
 type question struct {
-	text    string
-	terms   []string          // stemmed content terms of the question itself
-	context []string          // stemmed terms carried from earlier turns
-	meta    []string          // terms that name an article's authors or title, not its content
-	kin     map[string]string // for a term no passage holds, a related term they do hold (kin.go)
-	bigrams map[string]bool   // adjacent content-term pairs, "a b"
-	phrases []string          // quoted phrases, lower case
-	entity  map[string]bool   // terms written with a capital inside the question
-	number  numKind           // the kind of number the answer must give, if any
-	measure string            // the stemmed thing a number is asked of ("population", "students"), if named
-	counted []string          // for "how many", the stems of what is counted; a number must precede one of them
-	who     bool              // asks who wrote or argues something
-	role    []string          // asks who holds this position ("secretary general"), see person.go
-	count   int               // asks for so many things ("what three insights"), else 0
-	parts   []question        // the sub-questions of a two-part question, else nil
+	text       string
+	terms      []string          // stemmed content terms of the question itself
+	context    []string          // stemmed terms carried from earlier turns
+	meta       []string          // terms that name an article's authors or title, not its content
+	kin        map[string]string // for a term no passage holds, a related term they do hold (kin.go)
+	bigrams    map[string]bool   // adjacent content-term pairs, "a b"
+	phrases    []string          // quoted phrases, lower case
+	entity     map[string]bool   // terms written with a capital inside the question
+	number     numKind           // the kind of number the answer must give, if any
+	measure    string            // the stemmed thing a number is asked of ("population", "students"), if named
+	counted    []string          // for "how many", the stems of what is counted; a number must precede one of them
+	who        bool              // asks who wrote or argues something
+	authorship bool              // asks who wrote an article (authorship.go)
+	role       []string          // asks who holds this position ("secretary general"), see person.go
+	count      int               // asks for so many things ("what three insights"), else 0
+	parts      []question        // the sub-questions of a two-part question, else nil
 }
 
 var (
@@ -39,16 +40,17 @@ var (
 // analyse reads a question (and the terms carried from history).
 func analyse(text string, context []string) question {
 	q := question{
-		text:    text,
-		terms:   contentTerms(text),
-		bigrams: map[string]bool{},
-		entity:  map[string]bool{},
-		number:  numberKind(text),
-		measure: measureOf(text),
-		counted: countedOf(text),
-		who:     whoRe.MatchString(text),
-		role:    roleOf(text),
-		count:   countOf(text),
+		text:       text,
+		terms:      contentTerms(text),
+		bigrams:    map[string]bool{},
+		entity:     map[string]bool{},
+		number:     numberKind(text),
+		measure:    measureOf(text),
+		counted:    countedOf(text),
+		who:        whoRe.MatchString(text),
+		authorship: authorshipRe.MatchString(text),
+		role:       roleOf(text),
+		count:      countOf(text),
 	}
 	q.terms = dropAsked(q.terms, text)
 	in := map[string]bool{}

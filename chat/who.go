@@ -23,27 +23,17 @@ func (ev *evidence) whoAnswer(q *question, srcs []Source, arts []retrieval.Artic
 	if parts, cites, ok := ev.contributorAnswer(q, srcs, arts); ok {
 		return parts, cites, true
 	}
+	if q.authorship {
+		if parts, cites, ok := ev.authorshipAnswer(q, srcs, arts); ok {
+			return parts, cites, true
+		}
+	}
 	if i, c, name, ok := ev.byline(q, srcs); ok {
 		s := srcs[i]
 		line := name + " is an author of “" + s.Title + "”, which gives: " + c.text
 		return []string{withMarker(line, s.Rank)}, []Citation{citation(s, c.text)}, true
 	}
-	sel := ev.choose(q)
-	if sel.support < q.bar() {
-		return nil, nil, false
-	}
-	c := sel.chosen[0]
-	for _, x := range sel.chosen {
-		if x.score > c.score {
-			c = x
-		}
-	}
-	s := srcs[c.src]
-	if len(s.Authors) == 0 {
-		return nil, nil, false
-	}
-	line := names(s.Authors) + ", in “" + s.Title + "”, " + verb(names(s.Authors)) + ": " + cleanDisplay(c.text)
-	return []string{withMarker(line, s.Rank)}, []Citation{citation(s, c.text)}, true
+	return ev.claimAnswer(q, srcs)
 }
 
 // contributorAnswer answers with the contributor whose name and
