@@ -44,9 +44,14 @@ func numbersIn(s string) numbers {
 		n := s[loc[0]:loc[1]]
 		before := s[:loc[0]]
 		if partOfWord(s, loc[0], loc[1]) {
+			if ordinal(s, loc[0], loc[1]) { // "the 22nd time" answers "how many times"
+				out.figures = append(out.figures, amount{text: n, at: len(tokens(s[:loc[0]])), after: following(tokens(s[loc[1]+2:]))})
+			}
 			continue // "G20", "5G", "22nd": part of a word
 		}
 		switch {
+		case bracketYear(s, loc[0], loc[1]):
+			nameNum = false // "the Joint Declaration … (2002)": the name's date
 		case nameNum && (strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–")):
 			continue // "2026-2030" or "(2021–2025)" after a name stays a name
 		case strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£"):
@@ -68,6 +73,28 @@ func numbersIn(s string) numbers {
 		}
 	}
 	return out
+}
+
+// ordinalRe matches an ordinal's ending and the word boundary after it.
+var ordinalEndRe = regexp.MustCompile(`^(?:st|nd|rd|th)\b`)
+
+// ordinal reports whether the number s[i:j] is an ordinal in digits
+// ("22nd"), not part of a longer word ("G20").
+func ordinal(s string, i, j int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(before) && ordinalEndRe.MatchString(s[j:])
+}
+
+// bracketYearRe matches what may come between an opening bracket and a
+// year that dates the name before it: "(2002)", "(DOC, 2002)".
+var bracketYearRe = regexp.MustCompile(`\((?:\p{Lu}[\p{Lu}\p{N}-]*,\s*)?$`)
+
+// bracketYear reports whether the number s[i:j] is a year alone in
+// brackets after a name: the name's date, not part of it. A range in
+// brackets ("Plan of Action (2021–2025)") is the name's period and stays
+// part of it.
+func bracketYear(s string, i, j int) bool {
+	return isYear(s[i:j]) && strings.HasPrefix(s[j:], ")") && bracketYearRe.MatchString(s[:i])
 }
 
 // partOfWord reports whether the number s[i:j] touches a letter on either

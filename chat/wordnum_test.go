@@ -26,6 +26,12 @@ func TestNumbersInWords(t *testing.T) {
 		{"Its Plan of Action (2021–2025) was adopted.", numTime, false},
 		{"Tariffs on goods from Laos exceeded 40%.", numAmount, true},
 		{"The Vision 2045’s goals were set.", numTime, false},
+		{"They signed the Joint Declaration on Non-Traditional Security Issues (2002).", numTime, true},
+		{"They signed the Declaration on the Conduct of Parties (DOC, 2002).", numTime, true},
+		{"Its Plan of Action (2021–2025) was adopted.", numYear, false},
+		{"The Expo has been held for the 22nd time.", numAmount, true},
+		{"The Expo has been held for the 22nd time.", numTime, false},
+		{"The G20 met.", numAmount, false},
 	}
 	for _, tt := range tests {
 		if got := numbersIn(tt.s).answers(tt.kind, nil); got != tt.answers {
@@ -46,6 +52,7 @@ func TestCounts(t *testing.T) {
 		{"The “Luban Workshops” have trained tens of thousands of skilled workers.", []string{"luban", "workshop"}, false},
 		{"The “Luban Workshops” have trained tens of thousands of skilled workers.", []string{"worker"}, true},
 		{"Hundreds of cities formed sister-city relationships.", []string{"relationship"}, false},
+		{"The Expo has been held for the 22nd time.", []string{"time"}, true},
 	}
 	for _, tt := range tests {
 		if got := numbersIn(tt.s).counts(tt.counts); got != tt.want {
