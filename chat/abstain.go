@@ -53,6 +53,9 @@ func (ev *evidence) support(q *question, core []*candidate) float64 {
 	if q.measure != "" && !anyHolds(core, q.measure) {
 		return 0 // a number, but not of the thing asked about
 	}
+	if q.owner != "" && !ownedBy(q, core) {
+		return 0 // a share of someone else's thing
+	}
 	if ev.unknownName(q) {
 		return 0
 	}
@@ -83,6 +86,17 @@ func (ev *evidence) support(q *question, core []*candidate) float64 {
 func (ev *evidence) unknownName(q *question) bool {
 	for _, t := range q.terms {
 		if q.entity[t] && ev.df[t] == 0 && !isNumber(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownedBy reports whether a core sentence that gives a number does not
+// give the thing q asks a share of as another's.
+func ownedBy(q *question, core []*candidate) bool {
+	for _, c := range core {
+		if q.answeredBy(c.sentence) && !otherOwner(q, c.text) {
 			return true
 		}
 	}

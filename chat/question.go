@@ -21,6 +21,8 @@ type question struct {
 	entity     map[string]bool   // terms written with a capital inside the question
 	number     numKind           // the kind of number the answer must give, if any
 	measure    string            // the stemmed thing a number is asked of ("population", "students"), if named
+	owner      string            // for "what share of X's N", the stemmed owner X (owner.go)
+	owned      string            // … and the stemmed thing N
 	counted    []string          // for "how many", the stems of what is counted; a number must precede one of them
 	who        bool              // asks who wrote or argues something
 	authorship bool              // asks who wrote an article (authorship.go)
@@ -53,6 +55,7 @@ func analyse(text string, context []string) question {
 		count:      countOf(text),
 	}
 	q.terms = dropAsked(q.terms, text)
+	q.owner, q.owned = ownedOf(text)
 	in := map[string]bool{}
 	for _, t := range q.terms {
 		in[t] = true
