@@ -27,8 +27,8 @@ func ownedOf(text string) (owner, thing string) {
 	}
 	for _, w := range strings.Fields(m[2]) {
 		low := strings.ToLower(w)
-		if stopword[low] {
-			break
+		if _, past := irregular[low]; stopword[low] || past || len(low) > 4 && strings.HasSuffix(low, "ed") {
+			break // the phrase ends at a function word or a verb: "… assistance went to"
 		}
 		thing = stem(low)
 	}
