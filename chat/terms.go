@@ -141,10 +141,11 @@ func stem(w string) string {
 
 func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
 
-// undouble turns "plann" (from "planned") back into "plan".
+// undouble turns "plann" (from "planned") back into "plan"; a short base
+// keeps its double letter ("add" from "adding").
 func undouble(s string) string {
 	n := len(s)
-	if n >= 2 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiouslz", rune(s[n-1])) {
+	if n >= 4 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiouslz", rune(s[n-1])) {
 		return s[:n-1]
 	}
 	return s

@@ -37,6 +37,7 @@ func TestTerms(t *testing.T) {
 		{"establishing established establishes", "establish"},
 		{"What did the report say about cooperation? They cooperate.", "cooperat"},
 		{"meetings met meet", "meet"},
+		{"planned plan adding added add", "plan add"},
 		{"people-to-people exchanges exchanged", "peopl exchang"},
 	}
 	for _, tt := range tests {
