@@ -5,10 +5,12 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/citechat/citechat/retrieval"
 )
@@ -32,6 +34,10 @@ func FuzzOpenStore(f *testing.F) {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// A hang is a failure too: the fuzzer has no deadline of its own,
+		// and a panic in another goroutine makes it keep the input.
+		hung := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("OpenStore still running after 10s on %d bytes", len(raw))) })
+		defer hung.Stop()
 		s, err := retrieval.OpenStore(path, retrieval.NewLocalEmbedder())
 		if err != nil {
 			if !errors.Is(err, retrieval.ErrCorruptStore) && !errors.Is(err, retrieval.ErrStoreVersion) && !errors.Is(err, retrieval.ErrEmbedderMismatch) {

@@ -33,7 +33,7 @@ func (s *Server) checkRequest(req *chat.Request) error {
 	switch req.Mode {
 	case "", chat.ModeAnswer, chat.ModeBrief:
 	default:
-		return errorf(CodeBadRequest, "unknown mode %q (want %q or %q)", req.Mode, chat.ModeAnswer, chat.ModeBrief)
+		return errorf(CodeBadRequest, "unknown mode %.40q (want %q or %q)", req.Mode, chat.ModeAnswer, chat.ModeBrief) // bounded echo
 	}
 	if len(req.Filters.Articles)+len(req.Filters.Authors) > maxFilterItems {
 		return errorf(CodeBadRequest, "more than %d filters", maxFilterItems)

@@ -101,7 +101,8 @@ func decodeError(err error) error {
 	case errors.As(err, &badType):
 		return errorf(CodeBadRequest, "field %q must be %s, not %s", badType.Field, jsonKind(badType.Type.Kind().String()), badType.Value)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return errorf(CodeBadRequest, "unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+		// The name is the client's own text: echo a bounded part of it.
+		return errorf(CodeBadRequest, "unknown field %.80s", strings.TrimPrefix(err.Error(), "json: unknown field "))
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return &Error{Code: CodeBadRequest, Message: "the request body did not arrive in time", Err: err}
 	}
