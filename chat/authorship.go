@@ -17,24 +17,38 @@ import (
 // authorshipRe matches questions asking who wrote an article.
 var authorshipRe = regexp.MustCompile(`(?i)\bwho (wrote|writes|authored|is the author|are the authors|contributed)\b|\b(which|what) (authors?|contributors?|writers?|scholars?|experts?|researchers?) (wrote|authored|contributed|penned)\b|\bwhose (article|chapter|essay|contribution|piece)\b|\bwritten by whom\b`)
 
-// authorshipAnswer answers a question asking who wrote an article: the
-// article the question names by title, else the one whose sentence answers
-// its description. It reports false when neither is found.
-func (ev *evidence) authorshipAnswer(q *question, srcs []Source, arts []retrieval.Article) ([]string, []Citation, bool) {
-	i := -1
-	for k := range srcs {
+// minTitleShare is how much of an authorship question's weight an
+// article's title must hold for the question to name that article ("Who
+// wrote the article about South-South cooperation?").
+const minTitleShare = 0.6
+
+// namedArticle returns the index of the first passage whose article the
+// question names — by words of its title or authors that no passage's text
+// holds ("the foreword"), or by a title holding most of the question — or
+// -1.
+func (ev *evidence) namedArticle(q *question) int {
+	for k := range ev.passages {
 		if len(q.meta) > 0 && ev.metaShare(q, k) == 1 {
-			i = k
-			break
+			return k
 		}
 	}
-	var claim *candidate
-	if i < 0 {
-		if claim = ev.bestClaim(q); claim == nil {
-			return nil, nil, false
+	w, sum := ev.weights(q, q.terms)
+	best, bestCov := -1, 0.0
+	for k := range ev.passages {
+		if cov := coverage(ev.meta[k], w, sum); cov > bestCov {
+			best, bestCov = k, cov
 		}
-		i = claim.src
 	}
+	if bestCov < minTitleShare || held(ev.meta[best], q.terms) < min(2, len(q.terms)) {
+		return -1
+	}
+	return best
+}
+
+// bylineAnswer answers who wrote the article of passage i: "“T” is by A
+// (affiliation) [n]." — followed, when a sentence was what found the
+// article, by that sentence quoted.
+func (ev *evidence) bylineAnswer(q *question, srcs []Source, arts []retrieval.Article, i int, claim *candidate) ([]string, []Citation, bool) {
 	s := srcs[i]
 	if len(s.Authors) == 0 {
 		return nil, nil, false

@@ -33,6 +33,8 @@ func TestAuthorAnswers(t *testing.T) {
 		{"Who wrote the article on the joint flood council that shares river data?",
 			"“Rivers and Rice: Water in the Delta” is by Ana Ortiz (Professor of Hydrology, Lakeside University) and Ben Carter [1]. " +
 				"Ana Ortiz and Ben Carter write: “The provinces have set up a joint flood council that meets each spring to share river data” [1]."},
+		{"Who wrote the article about ports of the northern coast?",
+			"“Ports of the Northern Coast” is by Chen Wei (Director, Institute of Maritime Studies, Harbour City) [1]."},
 		{"Which authors argue that the provinces set up a joint flood council to share river data?",
 			"Ana Ortiz and Ben Carter, in “Rivers and Rice: Water in the Delta”, write: “The provinces have set up a joint flood council that meets each spring to share river data” [1]."},
 	}
@@ -48,5 +50,19 @@ func TestAuthorAnswers(t *testing.T) {
 		if len(ans.Citations) != 1 || !strings.Contains(ans.Sources[0].Text, ans.Citations[0].Quote) {
 			t.Errorf("%q: citations %+v", tt.q, ans.Citations)
 		}
+	}
+}
+
+// One rare word shared with an affiliation does not make a question about
+// that contributor.
+func TestAffiliationNeedsTwoWords(t *testing.T) {
+	ev := gather(nil)
+	q := analyse("Which contributor is a professor of hydrology?", nil)
+	if _, _, ok := ev.matchAffiliation(&q, testArticles); !ok {
+		t.Errorf("%q: no match", q.text)
+	}
+	q = analyse("Which contributor works on maritime trade in the delta?", nil)
+	if au, _, ok := ev.matchAffiliation(&q, testArticles); ok {
+		t.Errorf("%q matched %s on one word", q.text, au.Name)
 	}
 }

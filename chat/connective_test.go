@@ -17,6 +17,13 @@ func TestDropConnective(t *testing.T) {
 		{"In 2023, the council met.", "In 2023, the council met."},
 		{"Firstly the council met.", "Firstly the council met."}, // no comma: not an opener
 		{"However,", "However,"},
+		{"To tackle this problem, China and ASEAN set up meetings.", "China and ASEAN set up meetings."},
+		{"Against this backdrop, the two sides agreed.", "The two sides agreed."},
+		{"Building on this foundation, the strategy grew.", "The strategy grew."},
+		{"Of these, five are new.", "Of these, five are new."},
+		{"This year, the council met.", "This year, the council met."}, // no word before "this": a time, kept
+		{"In this year of change, trade grew.", "In this year of change, trade grew."},
+		{"During this period, trade grew.", "During this period, trade grew."},
 	}
 	for _, tt := range tests {
 		if got, _ := dropConnective(tt.in); got != tt.want {

@@ -20,12 +20,15 @@ const minAffiliation = 0.6
 // whoAnswer answers an author question, or reports false when the evidence
 // does not name anyone.
 func (ev *evidence) whoAnswer(q *question, srcs []Source, arts []retrieval.Article) (parts []string, cites []Citation, ok bool) {
+	if i := ev.namedArticle(q); q.authorship && i >= 0 {
+		return ev.bylineAnswer(q, srcs, arts, i, nil)
+	}
 	if parts, cites, ok := ev.contributorAnswer(q, srcs, arts); ok {
 		return parts, cites, true
 	}
 	if q.authorship {
-		if parts, cites, ok := ev.authorshipAnswer(q, srcs, arts); ok {
-			return parts, cites, true
+		if c := ev.bestClaim(q); c != nil {
+			return ev.bylineAnswer(q, srcs, arts, c.src, c)
 		}
 	}
 	if i, c, name, ok := ev.byline(q, srcs); ok {
@@ -62,7 +65,10 @@ func (ev *evidence) byAffiliation(q *question, srcs []Source, arts []retrieval.A
 
 // matchAffiliation returns the author of arts whose name and affiliation
 // hold the largest share of the question's term weight, with their
-// article's id, if that share reaches minAffiliation.
+// article's id, if that share reaches minAffiliation. One rare word in
+// common is not enough ("South-South cooperation" is not described by
+// "… Studies of the South China Sea"): two of the question's words must be
+// there, or its only one.
 func (ev *evidence) matchAffiliation(q *question, arts []retrieval.Article) (retrieval.Author, string, bool) {
 	w, sum := ev.weights(q, q.terms)
 	var best retrieval.Author
@@ -73,7 +79,8 @@ func (ev *evidence) matchAffiliation(q *question, arts []retrieval.Article) (ret
 			if au.Affiliation == "" {
 				continue
 			}
-			if cov := coverage(termSet(au.Name+" "+au.Affiliation), w, sum); cov > bestCov {
+			set := termSet(au.Name + " " + au.Affiliation)
+			if cov := coverage(set, w, sum); cov > bestCov && held(set, q.terms) >= min(2, len(q.terms)) {
 				best, bestID, bestCov = au, a.ID, cov
 			}
 		}
@@ -129,6 +136,17 @@ func (ev *evidence) aboutAuthor(q *question, srcs []Source, arts []retrieval.Art
 		}
 	}
 	return nil, nil, false
+}
+
+// held counts the terms the set holds.
+func held(set map[string]bool, terms []string) int {
+	n := 0
+	for _, t := range terms {
+		if set[t] {
+			n++
+		}
+	}
+	return n
 }
 
 func setOf(xs []string) map[string]bool {
