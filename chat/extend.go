@@ -1,6 +1,10 @@
 package chat
 
-import "slices"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // Beyond its core, an answer may take further sentences, each for a reason
 // the question gives (see the limits in pick.go): the items of a list, what
@@ -132,4 +136,20 @@ func (ev *evidence) sameArticle(order []*candidate, c *candidate) []*candidate {
 		}
 	}
 	return out
+}
+
+// itemRank is the place an ordinal word gives a list item ("The second
+// insight …" is 2); sentences without one come first (0).
+var itemRank = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "finally": 9, "lastly": 9}
+
+// sortItems orders the items of a list answer by their ordinal words, so
+// "first … second … third" read in order whichever passages they came from.
+func sortItems(cs []*candidate) {
+	rank := func(c *candidate) int {
+		if m := ordinalRe.FindString(c.text); m != "" {
+			return itemRank[strings.ToLower(m)]
+		}
+		return 0
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return rank(cs[i]) < rank(cs[j]) })
 }

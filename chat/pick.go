@@ -67,6 +67,9 @@ func (ev *evidence) choose(q *question) selection {
 		sel.chosen = ev.corroborate(q, order, sel.chosen, best)
 	}
 	sortByPlace(sel.chosen)
+	if q.count >= 2 {
+		sortItems(sel.chosen)
+	}
 	return sel
 }
 

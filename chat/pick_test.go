@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/citechat/citechat/retrieval"
@@ -32,5 +33,22 @@ func TestWithNext(t *testing.T) {
 			}
 			t.Errorf("%q: chose %q, want %d sentences", tt.q, texts, tt.want)
 		}
+	}
+}
+
+// The items of a list answer read in their own order.
+func TestSortItems(t *testing.T) {
+	var cs []*candidate
+	for _, s := range []string{"The third insight is trust.", "Cooperation offers three insights.", "The first insight is growth.", "The second insight is speed."} {
+		cs = append(cs, &candidate{sentence: &sentence{text: s}})
+	}
+	sortItems(cs)
+	var got []string
+	for _, c := range cs {
+		got = append(got, c.text)
+	}
+	want := []string{"Cooperation offers three insights.", "The first insight is growth.", "The second insight is speed.", "The third insight is trust."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q", got)
 	}
 }
