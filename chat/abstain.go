@@ -56,6 +56,9 @@ func (ev *evidence) support(q *question, core []*candidate) float64 {
 	if q.owner != "" && !ownedBy(q, core) {
 		return 0 // a share of someone else's thing
 	}
+	if q.number != numNone && !ev.constrained(q, core) {
+		return 0 // a number or date of another year or thing
+	}
 	if ev.unknownName(q) {
 		return 0
 	}

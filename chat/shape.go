@@ -28,7 +28,7 @@ var (
 	// A count of things asked for: "What three insights …".
 	countRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|[2-6]) [a-z]`)
 	// Where a two-part question divides: ", and when …", " and what …".
-	partRe = regexp.MustCompile(`(?i),? and (when|what|which|who|whom|how|where|why|in what|in which|did|does|do|is|are|was|were|has|have)\b`)
+	partRe = regexp.MustCompile(`(?i),? and ((?:(?:in|at|on|by|for|with|to|from|under|through|during) )?(?:when|what|which|who|whom|how|where|why)|did|does|do|is|are|was|were|has|have)\b`)
 )
 
 // askedRe finds the word that names the kind of answer a time question
