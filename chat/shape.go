@@ -77,10 +77,33 @@ func measureOf(text string) string {
 		return ""
 	}
 	w := strings.ToLower(m[1] + m[2])
+	if auxiliary[w] {
+		return afterSubject(text[strings.Index(strings.ToLower(text), "how m"):])
+	}
 	if stopword[w] {
 		return ""
 	}
 	return stem(w)
+}
+
+// auxiliary holds the verbs that open "how much did China invest …".
+var auxiliary = map[string]bool{"did": true, "does": true, "do": true, "has": true, "have": true, "had": true,
+	"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "can": true, "could": true}
+
+// afterSubject returns, for "how much did China invest in …", the stem of
+// the first ordinary word after the auxiliary, past names, possessives and
+// articles ("invest"): what the amount is an amount of. "" if none.
+func afterSubject(text string) string {
+	f := strings.Fields(text)
+	for _, w := range f[min(3, len(f)):] { // past "how much did"
+		w = strings.Trim(w, `"'“”‘’(),.?!:;`)
+		low := strings.ToLower(w)
+		if w == "" || low != w || strings.HasSuffix(low, "'s") || strings.HasSuffix(low, "’s") || stopword[low] {
+			continue
+		}
+		return stem(low)
+	}
+	return ""
 }
 
 // countedRe finds the words after "how many": the thing to be counted.

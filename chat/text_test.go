@@ -118,7 +118,10 @@ func TestMeasure(t *testing.T) {
 		{"What is the population of Laos?", "populat"},
 		{"What was ASEAN's combined GDP in 2024?", "gdp"},
 		{"What share of trade is with RCEP partners?", ""},
-		{"How much did China invest?", ""},
+		{"How much did China invest?", "invest"},
+		{"How much did ASEAN's resource exports to China grow?", "resourc"},
+		{"How much did the railway shorten travel time?", "railway"},
+		{"How much did?", ""},
 	}
 	for _, tt := range tests {
 		if got := measureOf(tt.q); got != tt.want {
