@@ -17,9 +17,8 @@ import (
 //     holding "Conduct … South China Sea" but not "Code" names something
 //     else. (A name not there at all is left to the support measure: a
 //     question naming two things is often answered one thing at a time.)
-// The sentence just before the answer counts too, since it often sets its
-// scene ("Between 2019 and 2024, trade … grew. ASEAN's exports …
-// increased by more than 50%"). Words the passages hold everywhere (the
+// The sentences just before the answer count too, since they often set
+// its scene (see withScene). Words the passages hold everywhere (the
 // collection's subject) are left out of names.
 
 // commonName: a word held by more than one in commonName of the passages'
@@ -59,19 +58,57 @@ func (ev *evidence) constrained(q *question, core []*candidate) bool {
 	return true
 }
 
-// withScene returns the core sentences and the sentence before each.
+// sceneSentences is how many sentences before an answer set its scene
+// ("Between 2019 and 2024, trade … grew. ASEAN's exports … increased by
+// more than 50%. During the same period, China's exports … grew by more
+// than 70%").
+const sceneSentences = 2
+
+// withScene returns the core sentences and the sentences before each that
+// set its scene. Overlapping chunks cut a text in different places, so the
+// sentences before are looked for at every copy of a sentence, a copy cut
+// short at a chunk's edge included.
 func (ev *evidence) withScene(core []*candidate) []*candidate {
 	out := slices.Clone(core)
 	for _, c := range core {
-		if prev := ev.neighbour(c.idx, -1); prev != nil {
-			out = append(out, prev)
+		texts := []string{c.text}
+		for range sceneSentences {
+			var before []string
+			for _, t := range texts {
+				for _, k := range ev.copiesOf(t) {
+					if k > 0 && ev.cands[k-1].src == ev.cands[k].src {
+						out = append(out, &ev.cands[k-1])
+						before = append(before, ev.cands[k-1].text)
+					}
+				}
+			}
+			texts = before
 		}
 	}
 	return out
 }
 
-// nameJoiners may sit inside a name: "Code of Conduct in the South China Sea".
-var nameJoiners = map[string]bool{"of": true, "in": true, "the": true, "and": true, "for": true, "on": true}
+// minFragment is the shortest piece of a sentence cut by a chunk's edge
+// that is taken for a copy of it.
+const minFragment = 30
+
+// copiesOf returns the candidates holding text, whole or cut at a chunk's
+// edge (a beginning or an end of it).
+func (ev *evidence) copiesOf(text string) []int {
+	var out []int
+	for k := range ev.cands {
+		t := ev.cands[k].text
+		if t == text || len(t) >= minFragment && len(t) < len(text) && (strings.HasPrefix(text, t) || strings.HasSuffix(text, t)) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// nameJoiners may sit inside a name: "Code of Conduct in the South China
+// Sea". ("and" joins two names more often than it sits in one: "the
+// Central Asian and Chinese leaders".)
+var nameJoiners = map[string]bool{"of": true, "in": true, "the": true, "for": true, "on": true}
 
 // namesIn returns the names a text gives after its first word — runs of
 // capitalised words and the numbers and joining words inside them — each

@@ -58,3 +58,23 @@ func TestConstrained(t *testing.T) {
 		}
 	}
 }
+
+// The scene of an answer is found across overlapping chunks, through a copy
+// of the sentence before it cut short at a chunk's edge.
+func TestSceneAcrossChunks(t *testing.T) {
+	ps := []retrieval.Passage{
+		{Chunk: retrieval.Chunk{ID: "a1", ArticleID: "a", Text: "Ports grew along the coast. Between 2019 and 2024, river traffic grew strongly. Barge exports to the coast increa"}},
+		{Chunk: retrieval.Chunk{ID: "a2", ArticleID: "a", Text: "Barge exports to the coast increased by more than 50% each year. During the same period, grain exports rose by more than 70%."}},
+	}
+	for i := 0; i < 12; i++ {
+		ps = append(ps, retrieval.Passage{Chunk: retrieval.Chunk{ID: "x", ArticleID: "x", Text: "The provinces met again."}})
+	}
+	q := analyse("Between 2019 and 2024, how much did grain exports rise?", nil)
+	ev := gather(ps)
+	ev.setMeta(&q)
+	ev.score(&q)
+	sel := ev.choose(&q)
+	if ev.support(&q, sel.chosen) == 0 {
+		t.Errorf("not supported; chose %q", sel.chosen[0].text)
+	}
+}

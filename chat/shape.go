@@ -26,7 +26,9 @@ var (
 	timeRe = regexp.MustCompile(`(?i)\b(when|(what|which) (date|month|deadline|time ?frame|timeline)|deadline|by when|since when)\b`)
 	yearRe = regexp.MustCompile(`(?i)\b(what|which) year\b`)
 	// A count of things asked for: "What three insights …".
-	countRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|[2-6]) [a-z]`)
+	// Only a count that is asked for: "the two Indonesian cities" and "the
+	// six Central Asian leaders" name things, they ask for no list.
+	countRe = regexp.MustCompile(`(?i)\b(?:what|which|name|list|give) (?:are |were )?(?:the |its |their )?(two|three|four|five|six|[2-6]) [a-z]`)
 	// Where a two-part question divides: ", and when …", " and what …".
 	partRe = regexp.MustCompile(`(?i),? and ((?:(?:in|at|on|by|for|with|to|from|under|through|during) )?(?:when|what|which|who|whom|how|where|why)|did|does|do|is|are|was|were|has|have)\b`)
 )

@@ -66,6 +66,10 @@ func TestQuestionShape(t *testing.T) {
 		{"What three key insights does Zha Wen draw?", numNone, false, nil, 3, 0},
 		{"When was the FTA established, and when was its upgrade signed?", numTime, false, nil, 0, 2},
 		{"Which farmers and traders joined?", numNone, false, nil, 0, 0},
+		{"Which two landmark railways are named?", numNone, false, nil, 2, 0},
+		{"What are the four core experiences?", numNone, false, nil, 4, 0},
+		{"In which year did the six leaders first meet?", numYear, false, nil, 0, 0},
+		{"How long did the trip between the two cities take?", numAmount, false, nil, 0, 0},
 	}
 	for _, tt := range tests {
 		q := analyse(tt.q, nil)
