@@ -11,19 +11,28 @@ import "github.com/citechat/citechat/retrieval"
 //     name it stands for (acronym.go);
 //  2. score each sentence (score.go): the share of the question's content
 //     terms it holds, each weighted by its rarity across the passages (and
-//     more for names), plus small bonuses for shared word pairs, quoted
-//     phrases, the right kind of number when one is asked for (numbers.go,
-//     wordnum.go), the more so with the question's words close to it
-//     (near.go),
-//     the article the question names by author or title, and the passage's
-//     rank, minus a penalty for sentences that only restate the question;
-//  3. choose the best sentence (and the next when it continues it), then
-//     what the question's shape calls for: a sentence per part of a
-//     two-part question, the items of "what three …", or a sentence covering
-//     what the first missed (pick.go);
-//  4. abstain when the core of the choice holds too little of the question
-//     (abstain.go), else compose the sentences with attribution and markers
-//     (compose.go). Author questions get the authors and the title (who.go).
+//     more for names; a word no passage holds is credited through a close
+//     relative, kin.go), with what the sentence before adds when this one
+//     leans on it ("By 2012, it reached …", neighbours.go), plus small
+//     bonuses for shared word pairs, quoted phrases, the right kind of
+//     number when one is asked for (numbers.go, wordnum.go) — the more so
+//     with the question's words close to it (near.go) — the article the
+//     question names by author or title, and the passage's rank, minus a
+//     penalty for sentences that only restate the question;
+//  3. choose the best sentence with the neighbours it needs (neighbours.go),
+//     then what the question's shape calls for: a sentence per part of a
+//     two-part question, the items of "what three …" in their order, or a
+//     sentence covering what the first missed (pick.go, extend.go);
+//  4. abstain (abstain.go) when the core of the choice holds too little of
+//     the question (less is needed for an open question than for one whose
+//     answer can be checked), or fails the check of its kind: a number of
+//     the thing asked ("how many stations", measure.go, wordnum.go), of the
+//     asked owner (owner.go), with the year and names the question fixes
+//     (constraint.go); a person in the asked position (person.go);
+//  5. else compose the sentences with attribution and markers, dropping
+//     linking openers a lifted sentence no longer links (compose.go,
+//     connective.go). Author questions get the authors and the title
+//     (who.go, authorship.go, contributor.go).
 //
 // Markers are source ranks: [3] is the third source listed.
 
