@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citechat/citechat/retrieval"
 )
 
 // An LLM's answer arrives in arbitrary pieces ("Xu and", " Fan write [", "1].").
@@ -93,7 +95,7 @@ func sentenceEnd(s string, final bool) int {
 		if c == '\n' {
 			return i + 1
 		}
-		if (c != '.' && c != '!' && c != '?') || (c == '.' && abbreviated(s[:i])) {
+		if (c != '.' && c != '!' && c != '?') || (c == '.' && retrieval.Abbreviated(s[:i], nextRune(s, i+1))) {
 			continue
 		}
 		k, ok := skipMarkers(s, closeQuotes(s, i+1))
@@ -144,4 +146,13 @@ func forcedCut(s string) int {
 		return i + 1
 	}
 	return maxPending
+}
+
+// nextRune is the first rune after spaces from i, or 0 at the end.
+func nextRune(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i:], " \t"))
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
 }

@@ -37,9 +37,9 @@ func ChunkArticle(a retrieval.Article) []retrieval.Chunk {
 				Title:     a.Title,
 				Authors:   names,
 				Section:   sec.Heading,
-				Start:     sp.start,
-				End:       sp.end,
-				Text:      a.Text[sp.start:sp.end],
+				Start:     sp.Start,
+				End:       sp.End,
+				Text:      a.Text[sp.Start:sp.End],
 			})
 		}
 	}
@@ -63,22 +63,22 @@ func sectionsOf(a retrieval.Article) []retrieval.Section {
 }
 
 // packSentences groups the sentences of text[from:to] into chunk spans.
-func packSentences(text string, from, to int) []span {
-	sents := splitLong(text, sentences(text, from, to))
-	var out []span
+func packSentences(text string, from, to int) []retrieval.Span {
+	sents := splitLong(text, retrieval.Sentences(text, from, to))
+	var out []retrieval.Span
 	for i := 0; i < len(sents); {
-		start, j := sents[i].start, i
+		start, j := sents[i].Start, i
 		for j+1 < len(sents) && !chunkFull(text, start, sents[j], sents[j+1]) {
 			j++
 		}
-		if rest := sents[len(sents)-1].end; j+1 < len(sents) && rest-sents[j+1].start < tailMin && rest-start <= chunkMax {
+		if rest := sents[len(sents)-1].End; j+1 < len(sents) && rest-sents[j+1].Start < tailMin && rest-start <= chunkMax {
 			j = len(sents) - 1
 		}
-		out = append(out, span{start, sents[j].end})
+		out = append(out, retrieval.Span{Start: start, End: sents[j].End})
 		switch {
 		case j+1 >= len(sents):
 			return out
-		case j > i && sents[j].end-sents[j].start <= overlapMax:
+		case j > i && sents[j].End-sents[j].Start <= overlapMax:
 			i = j // the last sentence opens the next chunk too
 		default:
 			i = j + 1
@@ -89,14 +89,14 @@ func packSentences(text string, from, to int) []span {
 
 // chunkFull reports whether a chunk from start whose last sentence is cur
 // should end rather than take next.
-func chunkFull(text string, start int, cur, next span) bool {
-	size := cur.end - start
+func chunkFull(text string, start int, cur, next retrieval.Span) bool {
+	size := cur.End - start
 	switch {
-	case next.end-start > chunkMax:
+	case next.End-start > chunkMax:
 		return true
-	case size >= chunkMin && next.end-start > chunkTarget:
+	case size >= chunkMin && next.End-start > chunkTarget:
 		return true
-	case size >= chunkMin && paragraphBreak(text, cur.end, next.start):
+	case size >= chunkMin && paragraphBreak(text, cur.End, next.Start):
 		return true
 	}
 	return false
@@ -114,22 +114,31 @@ func paragraphBreak(text string, from, to int) bool {
 // splitLong cuts sentences longer than sentenceHard at spaces (or, in text
 // without any, between characters), so text without punctuation (tables,
 // lists, damaged extractions) still makes chunks an embedder can take.
-func splitLong(text string, sents []span) []span {
+func splitLong(text string, sents []retrieval.Span) []retrieval.Span {
 	out := sents[:0:0]
 	for _, s := range sents {
-		for s.end-s.start > sentenceHard {
-			cut := s.start + chunkTarget
-			for cut < s.start+sentenceHard && !isSpace(text[cut]) {
+		for s.End-s.Start > sentenceHard {
+			cut := s.Start + chunkTarget
+			for cut < s.Start+sentenceHard && !isSpace(text[cut]) {
 				cut++
 			}
 			if !isSpace(text[cut]) { // no space at all: cut between characters
-				for cut = s.start + chunkTarget; !utf8.RuneStart(text[cut]); cut-- {
+				for cut = s.Start + chunkTarget; !utf8.RuneStart(text[cut]); cut-- {
 				}
 			}
-			out = append(out, span{s.start, cut})
-			s.start = skipSpace(text, cut, s.end)
+			out = append(out, retrieval.Span{Start: s.Start, End: cut})
+			s.Start = skipSpace(text, cut, s.End)
 		}
 		out = append(out, s)
 	}
 	return out
 }
+
+func skipSpace(text string, i, to int) int {
+	for i < to && isSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

@@ -42,23 +42,23 @@ func TestChunkInvariants(t *testing.T) {
 				t.Errorf("%s: chunk %d [%d,%d] %q is not inside one section", a.ID, i, c.Start, c.End, c.Section)
 				continue
 			}
-			sents := sentences(a.Text, sec.Start, sec.End)
+			sents := retrieval.Sentences(a.Text, sec.Start, sec.End)
 			if !startsSentence(sents, c.Start) || !endsSentence(sents, c.End) {
 				t.Errorf("%s: chunk %d does not follow sentence boundaries: %.80q", a.ID, i, c.Text)
 			}
-			if len(c.Text) > chunkMax && len(sentences(a.Text, c.Start, c.End)) > 1 {
+			if len(c.Text) > chunkMax && len(retrieval.Sentences(a.Text, c.Start, c.End)) > 1 {
 				t.Errorf("%s: chunk %d has %d bytes", a.ID, i, len(c.Text))
 			}
 			if i > 0 && chunks[i-1].Section == c.Section && chunks[i-1].End > c.Start {
-				if shared := sentences(a.Text, c.Start, chunks[i-1].End); len(shared) != 1 {
+				if shared := retrieval.Sentences(a.Text, c.Start, chunks[i-1].End); len(shared) != 1 {
 					t.Errorf("%s: chunks %d and %d share %d sentences", a.ID, i-1, i, len(shared))
 				}
 			}
 		}
 		for _, sec := range a.Sections {
-			for _, s := range sentences(a.Text, sec.Start, sec.End) {
+			for _, s := range retrieval.Sentences(a.Text, sec.Start, sec.End) {
 				if !covered(chunks, s) {
-					t.Errorf("%s: sentence not in any chunk: %.80q", a.ID, a.Text[s.start:s.end])
+					t.Errorf("%s: sentence not in any chunk: %.80q", a.ID, a.Text[s.Start:s.End])
 				}
 			}
 		}
@@ -148,27 +148,27 @@ func sectionAt(a retrieval.Article, off int) *retrieval.Section {
 	return nil
 }
 
-func startsSentence(sents []span, off int) bool {
+func startsSentence(sents []retrieval.Span, off int) bool {
 	for _, s := range sents {
-		if s.start == off {
+		if s.Start == off {
 			return true
 		}
 	}
 	return false
 }
 
-func endsSentence(sents []span, off int) bool {
+func endsSentence(sents []retrieval.Span, off int) bool {
 	for _, s := range sents {
-		if s.end == off {
+		if s.End == off {
 			return true
 		}
 	}
 	return false
 }
 
-func covered(chunks []retrieval.Chunk, s span) bool {
+func covered(chunks []retrieval.Chunk, s retrieval.Span) bool {
 	for _, c := range chunks {
-		if c.Start <= s.start && s.end <= c.End {
+		if c.Start <= s.Start && s.End <= c.End {
 			return true
 		}
 	}

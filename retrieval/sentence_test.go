@@ -1,4 +1,4 @@
-package ingest
+package retrieval
 
 import (
 	"reflect"
@@ -20,13 +20,14 @@ func TestSentences(t *testing.T) {
 		{"closing quotes", "It is “a beautiful home.” The rest followed. He said \"done.\" Next.", []string{"It is “a beautiful home.”", "The rest followed.", "He said \"done.\"", "Next."}},
 		{"lower case after a period", "Costs fell, etc. and rose again. Then stopped.", []string{"Costs fell, etc. and rose again.", "Then stopped."}},
 		{"paragraph break ends a sentence", "A heading-like line without a stop\n\nThe next paragraph. Done.", []string{"A heading-like line without a stop", "The next paragraph.", "Done."}},
+		{"line break ends a sentence", "A Heading\nBody text here. More.", []string{"A Heading", "Body text here.", "More."}},
 		{"opening parenthesis", "It grew. (The figures are in the annex.) Then it shrank.", []string{"It grew.", "(The figures are in the annex.)", "Then it shrank."}},
 		{"no end", "no final stop", []string{"no final stop"}},
 		{"empty", "   ", nil},
 	} {
 		var got []string
-		for _, s := range sentences(c.in, 0, len(c.in)) {
-			got = append(got, c.in[s.start:s.end])
+		for _, s := range Sentences(c.in, 0, len(c.in)) {
+			got = append(got, c.in[s.Start:s.End])
 		}
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)

@@ -1,4 +1,4 @@
-package ingest
+package retrieval
 
 import (
 	"strings"
@@ -6,8 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// span is a byte range [start, end) of an article's Text.
-type span struct{ start, end int }
+// Sentence boundaries are shared text analysis: ingest cuts chunks on them
+// and chat quotes whole sentences from chunks, so both must agree on where a
+// sentence ends. They live here because retrieval is the one package both
+// depend on.
+
+// Span is a byte range [Start, End) of a text.
+type Span struct{ Start, End int }
 
 // abbreviations end with a period that does not end a sentence
 // ("Dr. Wang", "No. 3", "pp. 4-7", "et al. (2020)").
@@ -23,14 +28,15 @@ var abbreviations = map[string]bool{
 	"op": true, "ibid": true, "viz": true, "ca": true, "mt": true, "ft": true, "gov't": true,
 }
 
-// sentences splits text[from:to] into sentences. A sentence ends at . ! ?
+// Sentences splits text[from:to] into sentences. A sentence ends at . ! ?
 // (and any closing quotes or brackets) followed by white space and a
 // capital, a digit or an opening quote — unless the period belongs to an
 // abbreviation ("e.g.", "U.S.", "Dr.", "No. 3") or an initial ("J. Smith").
-// A paragraph break always ends a sentence. Decimals ("982.3") never split,
+// A line break always ends a sentence (clean text keeps line breaks only
+// between paragraphs, list items and the like). Decimals ("982.3") never split,
 // as no space follows their point. Spans exclude surrounding white space.
-func sentences(text string, from, to int) []span {
-	out := make([]span, 0, (to-from)/100+1)
+func Sentences(text string, from, to int) []Span {
+	out := make([]Span, 0, (to-from)/100+1)
 	start := skipSpace(text, from, to)
 	st := newStops(text, to)
 	for i := start; i < to; {
@@ -40,13 +46,9 @@ func sentences(text string, from, to int) []span {
 		}
 		c := text[i]
 		if c == '\n' {
-			if i+1 < to && text[i+1] == '\n' {
-				out = appendSpan(out, text, start, i)
-				start = skipSpace(text, i, to)
-				i = start
-			} else {
-				i++
-			}
+			out = appendSpan(out, text, start, i)
+			start = skipSpace(text, i, to)
+			i = start
 			continue
 		}
 		end := closers(text, i+1, to)
@@ -125,11 +127,18 @@ func sentenceBreak(text string, start, dot, end, to int) bool {
 	if text[dot] != '.' {
 		return true
 	}
-	word := text[start:dot]
-	if k := strings.LastIndexAny(word, " \n(\"“‘'"); k >= 0 {
-		word = word[k+1:]
+	return !Abbreviated(text[start:dot], r)
+}
+
+// Abbreviated reports whether the text before a period ends in an
+// abbreviation or an initial ("e.g", "Dr", "J"), so that the period does not
+// end a sentence; next is the first letter after the period, which decides
+// "No. 3" (an abbreviation) from "No. Then" (a word).
+func Abbreviated(before string, next rune) bool {
+	if k := strings.LastIndexAny(before, " \n(\"“‘'"); k >= 0 {
+		before = before[k+1:]
 	}
-	return !abbreviation(word, r)
+	return abbreviation(before, next)
 }
 
 // abbreviation reports whether word (before a period) is an abbreviation,
@@ -151,12 +160,12 @@ func abbreviation(word string, next rune) bool {
 	return abbreviations[lower]
 }
 
-func appendSpan(out []span, text string, start, end int) []span {
+func appendSpan(out []Span, text string, start, end int) []Span {
 	for end > start && isSpace(text[end-1]) {
 		end--
 	}
 	if end > start {
-		out = append(out, span{start, end})
+		out = append(out, Span{start, end})
 	}
 	return out
 }
