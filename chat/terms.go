@@ -102,7 +102,9 @@ func isNumber(t string) bool {
 // stem strips common English inflections. It is deliberately light (no
 // dictionary, a handful of suffix rules): it only has to make a question's
 // words meet the same words in the passages, and errs on the side of leaving
-// a word alone.
+// a word alone. Search stems with Porter's algorithm (in retrieval), which
+// conflates more ("adding" → "ad", "population" → "popul"): right for recall,
+// too loose for judging whether a sentence answers, which is this stem's job.
 func stem(w string) string {
 	if base, ok := irregular[w]; ok {
 		return base
