@@ -149,7 +149,16 @@ func abstention(srcs []Source) string {
 	case 0:
 		return plain
 	case 1:
-		return plain + " The closest article is " + near[0] + "."
+		return plain + " The closest article is " + fullStop(near[0])
 	}
-	return plain + " The closest articles are " + strings.Join(near, " and ") + "."
+	return plain + " The closest articles are " + fullStop(strings.Join(near, " and "))
+}
+
+// fullStop ends a sentence with a period unless it already ends with one
+// ("… by Zhu Feng et al.").
+func fullStop(s string) string {
+	if strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
 }
