@@ -13,6 +13,11 @@
  * and ours cannot leak out; the only global is window.Citechat
  * (open, close, toggle, ask, reset). No requests go anywhere but the
  * citechat server this script came from.
+ *
+ * The empty state offers starter questions and a browsable list of the
+ * collection's articles: each opens onto its key sentences (the server's
+ * extractive summary), its section headings, a link to the reader and an
+ * action that drafts a question about it.
  */
 (() => {
   'use strict';
@@ -137,9 +142,31 @@
   .card a{color:var(--a);font-weight:600}
   .card .x{position:absolute;top:8px;right:8px;background:transparent;border:0;padding:4px}
   .card .x svg{width:18px;height:18px;stroke:var(--tx);stroke-width:2.5;display:block}
+  .browse{margin-top:18px}
+  .browse h3{margin:0 0 4px;font-size:15px;font-weight:650}
+  .browse h4{margin:14px 0 2px;font-size:13px;font-weight:600;color:var(--mu)}
+  .arts{list-style:none;margin:0;padding:0}
+  .arts>li{border-bottom:1px solid var(--ln)}
+  .art-t{position:relative;display:block;width:100%;text-align:left;background:transparent;border:0;border-radius:6px;padding:8px 4px 8px 22px;overflow-wrap:anywhere}
+  .art-t::before{content:"";position:absolute;left:6px;top:15px;border-style:solid;border-width:5px 0 5px 7px;
+   border-color:transparent transparent transparent var(--mu);transition:transform .15s}
+  .art-t[aria-expanded=true]::before{transform:rotate(90deg)}
+  .art-t .t{display:block;font-weight:600;line-height:1.35}
+  .art-t .by{display:block;font-size:13px;color:var(--mu)}
+  .art-t:hover .t{color:var(--a)}
+  .art-b{padding:0 4px 12px 22px;font-size:14px;overflow-wrap:anywhere}
+  .empty .art-b p{margin:8px 0 2px;font-size:12px;font-weight:600;color:var(--mu)}
+  .keys,.secs{margin:0;padding:0;list-style:none}
+  .keys li{border-left:3px solid var(--a);padding:1px 0 1px 8px;margin-top:6px}
+  .keys li.note{border:0;padding:0}
+  .secs li{color:var(--mu);font-size:13px}
+  .acts{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin-top:10px}
+  .acts button{border:1px solid var(--a);background:var(--bg);color:var(--a);border-radius:8px;padding:5px 10px;font-size:13px;font-weight:600}
+  .acts button:hover{background:var(--a);color:var(--at)}
+  .acts a{color:var(--a);font-size:13px;font-weight:600}
   @media (max-width:520px){.root:not(.inline) .panel{inset:0;width:100%;height:100%;border-radius:0;border:0}
    .root:not(.inline).open .launcher{display:none}}
-  @media (prefers-reduced-motion:reduce){.dots::after{animation:none}}
+  @media (prefers-reduced-motion:reduce){.dots::after{animation:none}.art-t::before{transition:none}}
   `;
 
     // ---- state, kept in sessionStorage so a reload keeps the conversation ----
@@ -273,10 +300,66 @@
     const renderEmpty = () => {
       const box = h('div', { class: 'empty' }, h('p', null, cfg.greeting));
       const list = h('div', { class: 'starters', role: 'group', 'aria-label': 'Suggested questions' });
-      box.append(list);
+      // Off inside the log's live region: the list arriving, or an article
+      // opening by the reader's own hand, is not news to read out.
+      const browse = h('section', { class: 'browse', 'aria-labelledby': 'cc-browse', 'aria-live': 'off', hidden: true });
+      box.append(list, browse);
       starterQuestions().then((qs) => list.replaceChildren(...qs.map((q) =>
         h('button', { type: 'button', onclick: () => ask(q) }, q))));
+      articles().then((arts) => {
+        if (!arts.length) return;
+        browse.append(h('h3', { id: 'cc-browse' }, 'Browse the collection'));
+        let part = null;
+        let group = null;
+        arts.forEach((a, i) => { // one list per run of articles in the same part, under the part's name
+          if (!group || (a.part || '') !== part) {
+            part = a.part || '';
+            group = h('ul', { class: 'arts' });
+            browse.append(...(part ? [h('h4', null, part)] : []), group);
+          }
+          group.append(renderArticle(a, i));
+        });
+        browse.hidden = false;
+      });
       return box;
+    };
+
+    // renderArticle is one article of the browsable list: a button that
+    // opens its key sentences (fetched the first time), section headings,
+    // a question about it to send or edit, and a link to the reader.
+    const renderArticle = (a, i) => {
+      const by = (a.authors || []).map((x) => x.name || x).join(', ');
+      const keys = h('ul', { class: 'keys' });
+      const secs = a.sections || [];
+      const body = h('div', { class: 'art-b', id: 'cc-art-' + i, hidden: true },
+        h('p', null, 'Key sentences'), keys,
+        secs.length > 0 && [h('p', null, 'Sections'), h('ul', { class: 'secs' }, secs.map((s) => h('li', null, s)))],
+        h('div', { class: 'acts' },
+          h('button', { type: 'button', onclick: () => draft(askAbout(a)) }, 'Ask about this article'),
+          h('a', { href: new URL('read/' + encodeURIComponent(a.id), base).href, target: '_blank', rel: 'noopener' }, 'Read the article')));
+      let loaded = false;
+      const load = () => {
+        keys.replaceChildren(h('li', { class: 'note' }, 'Loading…'));
+        keySentences(a.id).then((ks) => {
+          loaded = true;
+          keys.replaceChildren(...(ks.length ? ks.map((k) => h('li', null, k.text)) : [h('li', { class: 'note' }, 'None found.')]));
+        }, () => keys.replaceChildren(h('li', { class: 'note' }, 'The key sentences could not be loaded.')));
+      };
+      const btn = h('button', { type: 'button', class: 'art-t', 'aria-expanded': 'false', 'aria-controls': body.id,
+        onclick: () => {
+          body.hidden = !body.hidden;
+          btn.setAttribute('aria-expanded', String(!body.hidden));
+          if (!body.hidden && !loaded) load();
+        } }, h('span', { class: 't' }, a.title), by && h('span', { class: 'by' }, by));
+      return h('li', null, btn, body);
+    };
+
+    // draft puts a question in the box for the reader to send or edit.
+    const draft = (q) => {
+      input.value = q;
+      input.dispatchEvent(new Event('input')); // fit the box to it
+      input.focus();
+      input.setSelectionRange(q.length, q.length);
     };
 
     const render = () => {
@@ -298,15 +381,34 @@
     };
     const setStatus = (s) => { status.textContent = s; };
 
+    // ---- the collection: one request for the article list, shared by the
+    // starter questions and browsing; a failure is forgotten, so the next
+    // empty state asks again (the server may have been starting up) ----
+    const getJSON = (path) => fetch(url(path), { credentials: 'omit' }).then((r) => {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    });
+    let articlesP = null;
+    const articles = () => articlesP || (articlesP = getJSON('api/articles')
+      .then((j) => (Array.isArray(j) ? j : j.articles || []).filter((a) => a && a.id && a.title))
+      .catch(() => { articlesP = null; return []; }));
+    const summaries = new Map(); // article id → promise of its key sentences
+    const keySentences = (id) => {
+      if (!summaries.has(id)) {
+        summaries.set(id, getJSON('api/articles/' + encodeURIComponent(id) + '/summary?n=3')
+          .then((j) => j.key_sentences || [])
+          .catch((e) => { summaries.delete(id); throw e; }));
+      }
+      return summaries.get(id);
+    };
+
     // ---- starter questions: configured, or made from the collection's titles ----
-    let startersP = null;
-    const starterQuestions = () => startersP || (startersP = cfg.starters ? Promise.resolve(cfg.starters)
-      : fetch(url('api/articles'), { credentials: 'omit' }).then((r) => (r.ok ? r.json() : []))
-        .then((j) => {
-          const list = (Array.isArray(j) ? j : j.articles || []).filter((a) => a && a.title && (a.authors || []).length);
-          const pick = list.length <= 3 ? list : [list[0], list[list.length >> 1], list[list.length - 1]];
-          return pick.map((a) => `What does “${a.title}” argue?`);
-        }).catch(() => []));
+    const askAbout = (a) => `What does “${a.title}” argue?`;
+    const starterQuestions = () => (cfg.starters ? Promise.resolve(cfg.starters) : articles().then((all) => {
+      const list = all.filter((a) => (a.authors || []).length);
+      const pick = list.length <= 3 ? list : [list[0], list[list.length >> 1], list[list.length - 1]];
+      return pick.map(askAbout);
+    }));
 
     // ---- the source card ----
     let cardOpener = null;
