@@ -81,6 +81,8 @@ func (c *conn) readPump() error {
 		if err != nil {
 			return c.readFailed(err)
 		}
+		// Any message shows the client is alive, as a pong does.
+		_ = c.ws.SetReadDeadline(time.Now().Add(c.s.cfg.PongWait))
 		if typ != websocket.TextMessage {
 			c.reject("", errorf(CodeBadRequest, "binary messages are not supported; send JSON text"))
 			continue

@@ -67,7 +67,7 @@ func openStore(c *Config) (st *retrieval.Store, fresh bool, err error) {
 		st, err = retrieval.NewStore(emb)
 		return st, true, err
 	}
-	return nil, false, fmt.Errorf("open store: %w", err)
+	return nil, false, err // retrieval names the file and the problem
 }
 
 func saveStore(st *retrieval.Store, c *Config) error {

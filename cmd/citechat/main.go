@@ -73,7 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: citechat COMMAND [flags]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "ask", "brief", "eval"} {
+	for _, name := range []string{"serve", "ingest", "ask", "brief", "eval", "loadtest"} {
 		if c, ok := commands()[name]; ok {
 			fmt.Fprintf(w, "  %-8s %s\n", name, c.summary)
 		}
