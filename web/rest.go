@@ -16,21 +16,31 @@ import (
 // postAsk is POST /api/ask: a chat.Request body in, the answer object out.
 // It has no connection history; the client sends "history" itself.
 func (s *Server) postAsk(c *gin.Context) {
-	req, ok := s.askRequest(c)
+	req, done, ok := s.beginAsk(c)
 	if !ok {
 		return
 	}
-	if !s.work.start() {
-		s.abort(c, errShuttingDown)
-		return
-	}
-	defer s.work.done()
+	defer done()
 	ans, err := s.run(c.Request.Context(), req, "rest", func(chat.Event) error { return nil })
 	if err != nil {
 		s.abort(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, ans)
+}
+
+// beginAsk reads an ask from a REST body and counts it as in-flight work, so
+// that Shutdown waits for it; when ok, the caller must call done. Otherwise
+// the response (a bad body, or shutting down) has been written.
+func (s *Server) beginAsk(c *gin.Context) (req chat.Request, done func(), ok bool) {
+	if req, ok = s.askRequest(c); !ok {
+		return req, nil, false
+	}
+	if !s.work.start() {
+		s.abort(c, errShuttingDown)
+		return req, nil, false
+	}
+	return req, s.work.done, true
 }
 
 // askRequest reads, checks and admits the question of a REST or SSE ask,

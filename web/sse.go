@@ -22,15 +22,11 @@ import (
 // Errors found before streaming starts (bad body, limits, not ready) are a
 // JSON error response with its status; after that, an "error" event.
 func (s *Server) postAskStream(c *gin.Context) {
-	req, ok := s.askRequest(c)
+	req, done, ok := s.beginAsk(c)
 	if !ok {
 		return
 	}
-	if !s.work.start() {
-		s.abort(c, errShuttingDown)
-		return
-	}
-	defer s.work.done()
+	defer done()
 	if s.backend.Load() == nil { // say so with a status while we still can
 		s.abort(c, errNotReady)
 		return
