@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,17 +15,12 @@ import (
 
 func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var c Config
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ask", "usage: citechat ask [--json] [--mode answer|brief] \"question\"\n       citechat ask --json --batch FILE.jsonl", stderr)
 	c.registerCommon(fs)
 	c.registerLLM(fs)
 	asJSON := fs.Bool("json", false, "print the answer object as one JSON line")
 	batch := fs.String("batch", "", "answer each line of a JSONL file {\"id\",\"question\",\"history\"}; one answer object per line")
 	mode := fs.String("mode", chat.ModeAnswer, "answer | brief")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: citechat ask [--json] [--mode answer|brief] \"question\"\n       citechat ask --json --batch FILE.jsonl\n\nflags:")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -32,18 +31,13 @@ var briefFormats = map[string]func(io.Writer, *chat.Answer) error{
 
 func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var c Config
-	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("brief", "usage: citechat brief [--format md|html|json] [--out FILE] \"topic\"\n       citechat brief [--format md|html|json] [--out FILE] [--title T] --questions FILE", stderr)
 	c.registerCommon(fs)
 	c.registerLLM(fs)
 	format := fs.String("format", "md", "output format: md | html (a printable, self-contained page) | json (the answer object with its brief)")
 	out := fs.String("out", "", "write the brief to FILE instead of standard output")
 	questions := fs.String("questions", "", "brief a list of questions: a text FILE with one question per line, or JSONL {\"id\",\"question\"}")
 	title := fs.String("title", "", "the title of a --questions brief (default: from the file name)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: citechat brief [--format md|html|json] [--out FILE] \"topic\"\n       citechat brief [--format md|html|json] [--out FILE] [--title T] --questions FILE\n\nflags:")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

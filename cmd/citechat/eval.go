@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,17 +23,12 @@ type evalReport struct {
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var c Config
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("eval", "usage: citechat eval [--set FILE.jsonl] [--json]\n\nMeasures retrieval (recall@1/3/5, MRR, evidence in top 5) for the hybrid ranker, BM25\nalone, dense alone and a naive baseline, and answer quality (keywords, citation\nprecision, author exactness, verbatim quotes, abstention) on a question set.", stderr)
 	c.registerCommon(fs)
 	c.registerLLM(fs)
 	set := fs.String("set", "testdata/eval/dev.jsonl", "question set (JSONL in the form of testdata/eval/dev.jsonl)")
 	asJSON := fs.Bool("json", false, "print the metrics as JSON")
 	k := fs.Int("k", 10, "sources ranked per question")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: citechat eval [--set FILE.jsonl] [--json]\n\nMeasures retrieval (recall@1/3/5, MRR, evidence in top 5) for the hybrid ranker, BM25\nalone, dense alone and a naive baseline, and answer quality (keywords, citation\nprecision, author exactness, verbatim quotes, abstention) on a question set.\n\nflags:")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,16 +26,11 @@ type parsedArticle struct {
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var c Config
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ingest", "usage: citechat ingest [--dry-run] [--json] [--replace] PATH...\n\nParses articles (report text, Markdown, text, HTML, PDF, JSONL; directories recursively)\nand adds them to the store in --data. Unchanged articles cost nothing; changed ones are\nreplaced; articles whose files under PATH are gone are removed. Exit status 3 means some\nfiles were skipped.", stderr)
 	c.registerCommon(fs)
 	dry := fs.Bool("dry-run", false, "parse and report, write nothing")
 	asJSON := fs.Bool("json", false, "print the parsed articles as JSON (with --dry-run)")
 	replace := fs.Bool("replace", false, "remove every stored article not found in PATHs (default: only those under PATHs)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: citechat ingest [--dry-run] [--json] [--replace] PATH...\n\nParses articles (report text, Markdown, text, HTML, PDF, JSONL; directories recursively)\nand adds them to the store in --data. Unchanged articles cost nothing; changed ones are\nreplaced; articles whose files under PATH are gone are removed. Exit status 3 means some\nfiles were skipped.\n\nflags:")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,8 +16,7 @@ import (
 // leaves the machine: non-loopback targets are refused.
 func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var o loadgen.Options
-	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("loadtest", "usage: citechat loadtest [--url http://127.0.0.1:8080] [--clients N] [--sse] [--interval 5s] [--duration 60s] [--count N] [--json]\n       citechat loadtest --idle N [--duration 30s]\n\nRuns concurrent widget sessions against a running `citechat serve` on this machine and reports\nconnections held, answers/s, time to first delta and to done (p50/p95/p99), errors by code and\nthe server's memory and goroutines before, at the peak and after. Start the server with a high\n--max-conns-per-addr: every session comes from 127.0.0.1.", stderr)
 	fs.StringVar(&o.URL, "url", "http://127.0.0.1:8080", "server base URL; loopback hosts only")
 	fs.IntVar(&o.Clients, "clients", 10, "concurrent sessions")
 	fs.BoolVar(&o.SSE, "sse", false, "ask over POST /api/ask/stream (Server-Sent Events) instead of websockets")
@@ -35,10 +33,6 @@ func runLoadtest(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	origin := fs.String("origin", "", "Origin header to send (as a browser on that site would)")
 	key := fs.String("key", "", "partner key to send (X-Citechat-Key header)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: citechat loadtest [--url http://127.0.0.1:8080] [--clients N] [--sse] [--interval 5s] [--duration 60s] [--count N] [--json]\n       citechat loadtest --idle N [--duration 30s]\n\nRuns concurrent widget sessions against a running `citechat serve` on this machine and reports\nconnections held, answers/s, time to first delta and to done (p50/p95/p99), errors by code and\nthe server's memory and goroutines before, at the peak and after. Start the server with a high\n--max-conns-per-addr: every session comes from 127.0.0.1.\n\nflags:")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return exitUsage
 	}

@@ -13,6 +13,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -79,4 +80,16 @@ func usage(w io.Writer) {
 		}
 	}
 	fmt.Fprintln(w, "\nRun `citechat COMMAND --help` for a command's flags.")
+}
+
+// newFlags starts a command's flag set: parse errors and usage go to
+// stderr, and usage prints the command's synopsis before its flags.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, synopsis+"\n\nflags:")
+		fs.PrintDefaults()
+	}
+	return fs
 }

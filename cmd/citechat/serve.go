@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -36,8 +35,7 @@ type Main struct {
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	m := &Main{ReloadEvery: 2 * time.Second}
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", "usage: citechat serve [--addr HOST:PORT] [flags]\n\nServes the websocket, REST/SSE API, metrics and the chat widget. On first start it\ningests the bundled report into --data. It reloads the store when `citechat ingest`\nrewrites it, without downtime.", stderr)
 	m.Config.registerCommon(fs)
 	m.Config.registerLLM(fs)
 	fs.StringVar(&m.Config.Addr, "addr", envOr("CITECHAT_ADDR", ":8080"), "listen address HOST:PORT (env CITECHAT_ADDR)")
@@ -47,10 +45,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.IntVar(&m.Config.MaxConnsPerAddr, "max-conns-per-addr", envInt("CITECHAT_MAX_CONNS_PER_ADDR", 0), "open websockets per client address (env CITECHAT_MAX_CONNS_PER_ADDR; 0 = 64)")
 	fs.StringVar(&m.Config.TrustedProxies, "trusted-proxies", envOr("CITECHAT_TRUSTED_PROXIES", ""), "comma-separated proxy IPs/CIDRs whose X-Forwarded-For is believed (env CITECHAT_TRUSTED_PROXIES)")
 	fs.DurationVar(&m.Config.AnswerTimeout, "answer-timeout", envDuration("CITECHAT_ANSWER_TIMEOUT", 0), "deadline for one answer, end to end (env CITECHAT_ANSWER_TIMEOUT; 0 = 60s)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: citechat serve [--addr HOST:PORT] [flags]\n\nServes the websocket, REST/SSE API, metrics and the chat widget. On first start it\ningests the bundled report into --data. It reloads the store when `citechat ingest`\nrewrites it, without downtime.\n\nflags:")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
