@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/citechat/citechat/retrieval"
@@ -115,30 +116,22 @@ func paragraphBreak(text string, from, to int) bool {
 // without any, between characters), so text without punctuation (tables,
 // lists, damaged extractions) still makes chunks an embedder can take.
 func splitLong(text string, sents []retrieval.Span) []retrieval.Span {
+	const spaces = " \n\t\r"
 	out := sents[:0:0]
 	for _, s := range sents {
 		for s.End-s.Start > sentenceHard {
 			cut := s.Start + chunkTarget
-			for cut < s.Start+sentenceHard && !isSpace(text[cut]) {
-				cut++
-			}
-			if !isSpace(text[cut]) { // no space at all: cut between characters
-				for cut = s.Start + chunkTarget; !utf8.RuneStart(text[cut]); cut-- {
+			if k := strings.IndexAny(text[cut:s.Start+sentenceHard+1], spaces); k >= 0 {
+				cut += k
+			} else { // no space at all: cut between characters
+				for !utf8.RuneStart(text[cut]) {
+					cut--
 				}
 			}
 			out = append(out, retrieval.Span{Start: s.Start, End: cut})
-			s.Start = skipSpace(text, cut, s.End)
+			s.Start = s.End - len(strings.TrimLeft(text[cut:s.End], spaces))
 		}
 		out = append(out, s)
 	}
 	return out
 }
-
-func skipSpace(text string, i, to int) int {
-	for i < to && isSpace(text[i]) {
-		i++
-	}
-	return i
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
