@@ -53,7 +53,7 @@ func askSSE(ctx context.Context, c *http.Client, o *Options, t *tally, id, quest
 }
 
 func readSSE(resp *http.Response, t *tally, id string, start time.Time) bool {
-	var first time.Duration
+	ask := askTimer{start: start}
 	sc := bufio.NewScanner(resp.Body)
 	sc.Buffer(nil, 4<<20) // a done event carries every source's text
 	for sc.Scan() {
@@ -66,16 +66,7 @@ func readSSE(resp *http.Response, t *tally, id string, start time.Time) bool {
 			t.failed("malformed_event")
 			return false
 		}
-		switch ev.Type {
-		case "delta":
-			if first == 0 {
-				first = time.Since(start)
-			}
-		case "done":
-			t.answered(first, time.Since(start), ev.Abstained)
-			return true
-		case "error":
-			t.failed(ev.Code)
+		if ask.see(t, ev) {
 			return true
 		}
 	}

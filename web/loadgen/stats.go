@@ -84,3 +84,28 @@ func (t *tally) closed() {
 	t.open--
 	t.mu.Unlock()
 }
+
+// askTimer follows the events of one ask, by websocket or SSE alike: it
+// notes when the first delta came and records the ask in the tally when
+// its done or error event arrives.
+type askTimer struct {
+	start time.Time
+	first time.Duration
+}
+
+// see takes one event of the ask and reports whether the ask is over.
+func (a *askTimer) see(t *tally, ev event) bool {
+	switch ev.Type {
+	case "delta":
+		if a.first == 0 {
+			a.first = time.Since(a.start)
+		}
+	case "done":
+		t.answered(a.first, time.Since(a.start), ev.Abstained)
+		return true
+	case "error":
+		t.failed(ev.Code)
+		return true
+	}
+	return false
+}

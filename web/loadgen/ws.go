@@ -92,23 +92,14 @@ func (s *wsSession) ask(t *tally, id, question string, timeout time.Duration) bo
 	}
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
-	var first time.Duration
+	ask := askTimer{start: start}
 	for {
 		select {
 		case ev := <-s.events:
 			if ev.ID != id && ev.Code != "malformed_event" {
 				continue
 			}
-			switch ev.Type {
-			case "delta":
-				if first == 0 {
-					first = time.Since(start)
-				}
-			case "done":
-				t.answered(first, time.Since(start), ev.Abstained)
-				return true
-			case "error":
-				t.failed(ev.Code)
+			if ask.see(t, ev) {
 				return true
 			}
 		case <-s.gone:
