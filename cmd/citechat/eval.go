@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/citechat/citechat/chat"
@@ -13,12 +14,14 @@ import (
 	"github.com/citechat/citechat/retrieval"
 )
 
+// rankers are the rows of the retrieval table, in the order printed.
+var rankers = []string{"hybrid", "bm25", "dense", "naive"}
+
 // evalReport is what `eval --json` prints.
 type evalReport struct {
 	Set       string                     `json:"set"`
 	Retrieval map[string]evalset.Metrics `json:"retrieval"` // by ranker: hybrid, bm25, dense, naive
 	Answers   *evalset.AnswerMetrics     `json:"answers"`
-	Order     []string                   `json:"-"`
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -62,7 +65,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // evaluate ranks the set with each ranker, including the naive baseline
 // over the bundled report's raw text, and answers every question.
 func evaluate(ctx context.Context, qs []evalset.Question, st *retrieval.Store, bot *chat.Bot, k int) (*evalReport, error) {
-	rep := &evalReport{Retrieval: map[string]evalset.Metrics{}, Order: []string{"hybrid", "bm25", "dense", "naive"}}
+	rep := &evalReport{Retrieval: map[string]evalset.Metrics{}}
 	for _, method := range []string{"hybrid", "bm25", "dense"} {
 		src, err := evalset.Rank(ctx, st, qs, method, k)
 		if err != nil {
@@ -103,7 +106,7 @@ func evaluate(ctx context.Context, qs []evalset.Question, st *retrieval.Store, b
 func naiveStore(ctx context.Context, st *retrieval.Store) (*retrieval.Store, error) {
 	var raw []byte
 	err := fs.WalkDir(ingest.Bundled(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && len(p) > 4 && p[len(p)-4:] == ".txt" {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
 			raw, err = fs.ReadFile(ingest.Bundled(), p)
 		}
 		return err
@@ -117,7 +120,7 @@ func naiveStore(ctx context.Context, st *retrieval.Store) (*retrieval.Store, err
 func printEval(w io.Writer, rep *evalReport) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "retrieval\trecall@1\trecall@3\trecall@5\tMRR\tevidence@5\t")
-	for _, name := range rep.Order {
+	for _, name := range rankers {
 		m := rep.Retrieval[name]
 		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, m.RecallAt1, m.RecallAt3, m.RecallAt5, m.MRR, m.EvidenceInTop5)
 	}

@@ -1,6 +1,7 @@
 package evalset
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -120,7 +121,7 @@ func (t *tally) add(cat *Catalogue, authors map[string]string, q Question, a *ch
 		}
 	}
 	if cov < 0.999 || !goodArt {
-		return "keywords " + itoa(hit) + "/" + itoa(len(q.Keywords)) + ", right article cited: " + map[bool]string{true: "true", false: "false"}[goodArt]
+		return fmt.Sprintf("keywords %d/%d, right article cited: %t", hit, len(q.Keywords), goodArt)
 	}
 	return ""
 }

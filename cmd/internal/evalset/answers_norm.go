@@ -76,5 +76,3 @@ func ratio(a, b float64) float64 {
 	}
 	return a / b
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
