@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/citechat/citechat/retrieval"
 	"github.com/citechat/citechat/web"
 )
 
@@ -102,7 +101,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}()
 	runCtx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
-	if _, err := m.load(ctx); err != nil {
+	if err := m.load(ctx); err != nil {
 		return err
 	}
 	if m.ReloadEvery > 0 {
@@ -114,18 +113,18 @@ func (m *Main) Run(ctx context.Context) error {
 }
 
 // load opens the library and hands the server its backend.
-func (m *Main) load(ctx context.Context) (*retrieval.Store, error) {
+func (m *Main) load(ctx context.Context) error {
 	st, err := openLibrary(ctx, &m.Config, m.Log)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	bot, err := botFor(&m.Config, st)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	m.server.SetBackend(bot, st)
 	m.Log.Info("ready", "articles", len(st.Articles()), "chunks", st.Count())
-	return st, nil
+	return nil
 }
 
 // Addr is the address the server listens on (useful with port 0).
@@ -171,7 +170,7 @@ func (m *Main) watchStore(ctx context.Context, last time.Time) {
 			continue
 		}
 		last = mt
-		if _, err := m.load(ctx); err != nil {
+		if err := m.load(ctx); err != nil {
 			m.Log.Error("reload store: keeping the current one", "err", err)
 		}
 	}
